@@ -1,0 +1,46 @@
+package io.rescind.cancellation;
+
+import io.rescind.orders.Amounts;
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * The one cancellation command: cancel these lines (or the whole order) of this order.
+ *
+ * @param idempotencyKey optional; a replay with the same key returns the first outcome
+ */
+public record CancelLines(OrderRef order, Scope scope, CancelReason reason, String note, String idempotencyKey) {
+
+    /** The order, by id or by the tenant's running number. */
+    public sealed interface OrderRef {
+        record ById(UUID id) implements OrderRef {}
+
+        record ByNumber(long number) implements OrderRef {}
+    }
+
+    public sealed interface Scope {}
+
+    /** Every line that still has open quantity, all of it. */
+    public record WholeOrder() implements Scope {}
+
+    public record Lines(List<LineCancel> lines) implements Scope {
+        public Lines {
+            lines = List.copyOf(lines);
+        }
+    }
+
+    /**
+     * @param quantity units to cancel; null for all that is open
+     * @param amounts money to cancel; null (or null parts) to prorate from the line
+     */
+    public record LineCancel(LineRef line, Long quantity, RequestedAmounts amounts) {}
+
+    /** Amounts a client states; each part left null is prorated. */
+    public record RequestedAmounts(
+            String currency,
+            BigDecimal price,
+            BigDecimal shippingPrice,
+            List<Amounts.Tax> taxes,
+            List<Amounts.Tax> shippingTaxes) {}
+}

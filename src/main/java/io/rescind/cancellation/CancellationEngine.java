@@ -1,0 +1,325 @@
+package io.rescind.cancellation;
+
+import io.rescind.Fingerprint;
+import io.rescind.RescindException;
+import io.rescind.RescindException.Kind;
+import io.rescind.cancellation.CancelLines.LineCancel;
+import io.rescind.cancellation.CancelLines.RequestedAmounts;
+import io.rescind.cancellation.Cancellation.CancelledLine;
+import io.rescind.cancellation.Cancellation.Refusal;
+import io.rescind.cancellation.CancellationEvents.CancellationRefused;
+import io.rescind.cancellation.CancellationEvents.LinesCancelled;
+import io.rescind.orders.Amounts;
+import io.rescind.orders.LineKeys;
+import io.rescind.orders.OrderJournal;
+import io.rescind.orders.OrderLifecycle;
+import io.rescind.orders.OrderLine;
+import io.rescind.orders.PurchaseOrder;
+import io.rescind.orders.PurchaseOrders;
+import io.rescind.parties.Caller;
+import io.rescind.parties.PartyRole;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The one place where order lines are cancelled. A command runs in one short transaction: lock
+ * the order, decide every line under the seller's policy, then either apply all of it or refuse
+ * all of it, recording the outcome, the history entry and the outbox event together.
+ */
+@Service
+public class CancellationEngine {
+
+    private final PurchaseOrders orders;
+    private final Cancellations cancellations;
+    private final CancellationPolicies policies;
+    private final OrderJournal journal;
+    private final TransactionTemplate transactions;
+    private final JsonMapper json;
+
+    CancellationEngine(
+            PurchaseOrders orders,
+            Cancellations cancellations,
+            CancellationPolicies policies,
+            OrderJournal journal,
+            TransactionTemplate transactions,
+            JsonMapper json) {
+        this.orders = orders;
+        this.cancellations = cancellations;
+        this.policies = policies;
+        this.journal = journal;
+        this.transactions = transactions;
+        this.json = json;
+    }
+
+    public CancelOutcome cancel(Caller caller, CancelLines command) {
+        var fingerprint = command.idempotencyKey() == null ? null : Fingerprint.of(json, command);
+        try {
+            return transactions.execute(tx -> decideAndRecord(caller, command, fingerprint));
+        } catch (DuplicateKeyException raced) {
+            // The same idempotency key was used concurrently on another order: the first one won,
+            // and running again now finds it.
+            return transactions.execute(tx -> decideAndRecord(caller, command, fingerprint));
+        }
+    }
+
+    public Cancellation get(Caller caller, UUID orderId, UUID cancellationId) {
+        var order = orders.find(caller, orderId).orElseThrow(() -> RescindException.notFound("Order"));
+        return cancellations
+                .find(order.tenantId(), order.id(), cancellationId)
+                .orElseThrow(() -> RescindException.notFound("Cancellation"));
+    }
+
+    public List<Cancellation> list(Caller caller, UUID orderId) {
+        var order = orders.find(caller, orderId).orElseThrow(() -> RescindException.notFound("Order"));
+        return cancellations.list(order.tenantId(), order.id());
+    }
+
+    public CancellationPolicy policy(Caller caller, UUID sellerId) {
+        requirePolicyAccess(caller, sellerId);
+        return policies.forSeller(caller.tenantId(), sellerId);
+    }
+
+    public void setPolicy(Caller caller, UUID sellerId, CancellationPolicy policy) {
+        requirePolicyAccess(caller, sellerId);
+        transactions.executeWithoutResult(tx -> policies.save(caller.tenantId(), sellerId, policy));
+    }
+
+    private static void requirePolicyAccess(Caller caller, UUID sellerId) {
+        if (!caller.isOperator()
+                && !(caller.role() == PartyRole.SELLER && caller.partyId().equals(sellerId))) {
+            throw new RescindException(
+                    Kind.FORBIDDEN, "not-allowed-for-role", "Only the seller or an operator manages its policy");
+        }
+    }
+
+    private CancelOutcome decideAndRecord(Caller caller, CancelLines command, String fingerprint) {
+        var order = lock(caller, command).orElseThrow(() -> RescindException.notFound("Order"));
+        if (command.idempotencyKey() != null) {
+            var previous = cancellations.findByKey(caller.tenantId(), caller.partyId(), command.idempotencyKey());
+            if (previous.isPresent()) {
+                if (!previous.get().getValue().equals(fingerprint)) {
+                    throw new RescindException(
+                            Kind.UNPROCESSABLE,
+                            "idempotency-key-reused",
+                            "This Idempotency-Key was used for a different request");
+                }
+                return CancelOutcome.of(previous.get().getKey(), true);
+            }
+        }
+        var policy = policies.forSeller(order.tenantId(), order.sellerId());
+        var cancelled = new ArrayList<CancelledLine>();
+        var changed = new ArrayList<OrderLine>();
+        var refusals = new ArrayList<Refusal>();
+        for (var target : targets(order, command.scope())) {
+            var line = target.line();
+            switch (policy.decide(line, caller.role(), target.quantity())) {
+                case Decision.Refused refused -> refusals.add(refusal(line, refused.reason(), refused.detail()));
+                case Decision.Allowed allowed -> {
+                    switch (price(order, line, allowed.quantity(), target.amounts())) {
+                        case Unpriced unpriced -> refusals.add(refusal(line, unpriced.reason(), unpriced.detail()));
+                        case Priced priced -> {
+                            changed.add(line.cancel(allowed.quantity(), priced.amounts()));
+                            cancelled.add(new CancelledLine(
+                                    line.id(), line.number(), line.position(), allowed.quantity(), priced.amounts()));
+                        }
+                    }
+                }
+            }
+        }
+        if (refusals.isEmpty() && cancelled.isEmpty()) {
+            refusals.add(new Refusal(
+                    null,
+                    null,
+                    null,
+                    RefusalReason.NOTHING_TO_CANCEL,
+                    "No line of this order has anything left to cancel"));
+        }
+        var status = refusals.isEmpty() ? Cancellation.Status.APPLIED : Cancellation.Status.REFUSED;
+        var cancellation = new Cancellation(
+                UUID.randomUUID(),
+                order.id(),
+                caller.partyId(),
+                status,
+                command.reason(),
+                command.note(),
+                command.idempotencyKey(),
+                status == Cancellation.Status.APPLIED ? cancelled : List.of(),
+                refusals,
+                Instant.now());
+        if (status == Cancellation.Status.APPLIED) {
+            orders.save(order, changed);
+            journal.record(
+                    order.tenantId(),
+                    order.id(),
+                    caller.partyId(),
+                    new LinesCancelled(cancellation.id(), order.id(), command.reason(), command.note(), cancelled));
+        } else {
+            journal.record(
+                    order.tenantId(),
+                    order.id(),
+                    caller.partyId(),
+                    new CancellationRefused(cancellation.id(), order.id(), command.reason(), refusals));
+        }
+        cancellations.insert(order.tenantId(), cancellation, fingerprint);
+        return CancelOutcome.of(cancellation, false);
+    }
+
+    private Optional<PurchaseOrder> lock(Caller caller, CancelLines command) {
+        var keys = switch (command.scope()) {
+            case CancelLines.WholeOrder whole -> LineKeys.ALL;
+            case CancelLines.Lines lines -> keysOf(lines.lines());
+        };
+        return switch (command.order()) {
+            case CancelLines.OrderRef.ById byId -> orders.lock(caller, byId.id(), keys);
+            case CancelLines.OrderRef.ByNumber byNumber -> orders.lockByNumber(caller, byNumber.number(), keys);
+        };
+    }
+
+    private static LineKeys keysOf(List<LineCancel> lines) {
+        var ids = new HashSet<UUID>();
+        var numbers = new HashSet<Integer>();
+        var positions = new HashSet<String>();
+        for (var cancel : lines) {
+            switch (cancel.line()) {
+                case LineRef.ById byId -> ids.add(byId.id());
+                case LineRef.ByNumber byNumber -> numbers.add(byNumber.number());
+                case LineRef.ByPosition byPosition -> positions.add(byPosition.position());
+            }
+        }
+        return new LineKeys(ids, numbers, positions);
+    }
+
+    private record Target(OrderLine line, Long quantity, RequestedAmounts amounts) {}
+
+    /** The lines a command names, each once; naming an unknown line fails the whole command. */
+    private static List<Target> targets(PurchaseOrder order, CancelLines.Scope scope) {
+        return switch (scope) {
+            case CancelLines.WholeOrder whole ->
+                order.lines().stream()
+                        .filter(line ->
+                                line.openQuantity() > 0 && !line.status().isFinal())
+                        .map(line -> new Target(line, null, null))
+                        .toList();
+            case CancelLines.Lines lines -> {
+                var targets = new ArrayList<Target>();
+                var seen = new HashSet<UUID>();
+                for (var cancel : lines.lines()) {
+                    var line = order.lines().stream()
+                            .filter(candidate -> matches(candidate, cancel.line()))
+                            .findFirst()
+                            .orElseThrow(() -> new RescindException(
+                                    Kind.UNPROCESSABLE,
+                                    "unknown-line",
+                                    "The order has no line " + describe(cancel.line()),
+                                    Map.of("line", describe(cancel.line()))));
+                    if (!seen.add(line.id())) {
+                        throw new RescindException(
+                                Kind.UNPROCESSABLE,
+                                "duplicate-line",
+                                "Line %d is named more than once".formatted(line.number()));
+                    }
+                    targets.add(new Target(line, cancel.quantity(), cancel.amounts()));
+                }
+                yield targets;
+            }
+        };
+    }
+
+    private static boolean matches(OrderLine line, LineRef ref) {
+        return switch (ref) {
+            case LineRef.ById byId -> line.id().equals(byId.id());
+            case LineRef.ByNumber byNumber -> line.number() == byNumber.number();
+            case LineRef.ByPosition byPosition -> line.position().equals(byPosition.position());
+        };
+    }
+
+    private static String describe(LineRef ref) {
+        return switch (ref) {
+            case LineRef.ById byId -> byId.id().toString();
+            case LineRef.ByNumber byNumber -> String.valueOf(byNumber.number());
+            case LineRef.ByPosition byPosition -> "'" + byPosition.position() + "'";
+        };
+    }
+
+    private sealed interface Pricing {}
+
+    private record Priced(Amounts amounts) implements Pricing {}
+
+    private record Unpriced(RefusalReason reason, String detail) implements Pricing {}
+
+    /** The money to cancel: prorated, with any part the client stated checked and used instead. */
+    private static Pricing price(PurchaseOrder order, OrderLine line, long units, RequestedAmounts requested) {
+        var prorated = Proration.prorate(line, units);
+        if (requested == null) {
+            return new Priced(prorated);
+        }
+        if (requested.currency() != null && !requested.currency().equals(order.currency())) {
+            throw new RescindException(
+                    Kind.UNPROCESSABLE,
+                    "currency-mismatch",
+                    "Amounts are in %s but the order is in %s".formatted(requested.currency(), order.currency()));
+        }
+        int scale = order.scale();
+        var remaining = line.remaining();
+        var stated = new Amounts(
+                requested.price() == null ? prorated.price() : OrderLifecycle.money(requested.price(), scale, "price"),
+                requested.shippingPrice() == null
+                        ? prorated.shippingPrice()
+                        : OrderLifecycle.money(requested.shippingPrice(), scale, "shippingPrice"),
+                merge(prorated.taxes(), requested.taxes(), scale),
+                merge(prorated.shippingTaxes(), requested.shippingTaxes(), scale));
+        var unknown = unknownCodes(prorated.taxes(), requested.taxes());
+        unknown.addAll(unknownCodes(prorated.shippingTaxes(), requested.shippingTaxes()));
+        if (!unknown.isEmpty()) {
+            return new Unpriced(
+                    RefusalReason.UNKNOWN_TAX_CODE,
+                    "Line %d has no tax %s".formatted(line.number(), String.join(", ", unknown)));
+        }
+        if (!stated.fitsWithin(remaining)) {
+            return new Unpriced(
+                    RefusalReason.AMOUNT_EXCEEDS_REMAINING,
+                    "Line %d has %s left to cancel in total"
+                            .formatted(line.number(), remaining.total().toPlainString()));
+        }
+        return new Priced(stated);
+    }
+
+    private static List<Amounts.Tax> merge(List<Amounts.Tax> prorated, List<Amounts.Tax> requested, int scale) {
+        if (requested == null) {
+            return prorated;
+        }
+        Map<String, BigDecimal> stated =
+                requested.stream().collect(Collectors.toMap(Amounts.Tax::code, Amounts.Tax::amount, (a, b) -> b));
+        return prorated.stream()
+                .map(tax -> stated.containsKey(tax.code())
+                        ? new Amounts.Tax(tax.code(), OrderLifecycle.money(stated.get(tax.code()), scale, "taxes"))
+                        : tax)
+                .toList();
+    }
+
+    private static List<String> unknownCodes(List<Amounts.Tax> known, List<Amounts.Tax> requested) {
+        if (requested == null) {
+            return new ArrayList<>();
+        }
+        var codes = known.stream().map(Amounts.Tax::code).collect(Collectors.toSet());
+        return requested.stream()
+                .map(Amounts.Tax::code)
+                .filter(code -> !codes.contains(code))
+                .collect(Collectors.toCollection(ArrayList::new));
+    }
+
+    private static Refusal refusal(OrderLine line, RefusalReason reason, String detail) {
+        return new Refusal(line.id(), line.number(), line.position(), reason, detail);
+    }
+}

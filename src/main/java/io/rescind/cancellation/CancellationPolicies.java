@@ -1,0 +1,61 @@
+package io.rescind.cancellation;
+
+import io.rescind.orders.LineStatus;
+import java.sql.Array;
+import java.sql.SQLException;
+import java.util.Arrays;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** Per-seller overrides of {@link CancellationPolicy#DEFAULT}. */
+@Repository
+class CancellationPolicies {
+
+    private final JdbcClient jdbc;
+
+    CancellationPolicies(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    CancellationPolicy forSeller(UUID tenantId, UUID sellerId) {
+        return jdbc.sql("""
+                        select buyer_may_cancel, seller_may_cancel from cancellation_policies
+                        where tenant_id = :tenant and seller_id = :seller
+                        """)
+                .param("tenant", tenantId)
+                .param("seller", sellerId)
+                .query((rs, n) -> new CancellationPolicy(
+                        statuses(rs.getArray("buyer_may_cancel")), statuses(rs.getArray("seller_may_cancel"))))
+                .optional()
+                .orElse(CancellationPolicy.DEFAULT);
+    }
+
+    void save(UUID tenantId, UUID sellerId, CancellationPolicy policy) {
+        jdbc.sql("""
+                        insert into cancellation_policies (tenant_id, seller_id, buyer_may_cancel, seller_may_cancel)
+                        values (:tenant, :seller, cast(:buyer as text[]), cast(:sellerMay as text[]))
+                        on conflict (tenant_id, seller_id) do update
+                            set buyer_may_cancel = excluded.buyer_may_cancel,
+                                seller_may_cancel = excluded.seller_may_cancel,
+                                updated_at = now()
+                        """)
+                .param("tenant", tenantId)
+                .param("seller", sellerId)
+                .param("buyer", names(policy.buyerMayCancel()))
+                .param("sellerMay", names(policy.sellerMayCancel()))
+                .update();
+    }
+
+    private static String[] names(Set<LineStatus> statuses) {
+        return statuses.stream().map(Enum::name).sorted().toArray(String[]::new);
+    }
+
+    private static Set<LineStatus> statuses(Array array) throws SQLException {
+        return Arrays.stream((String[]) array.getArray())
+                .map(LineStatus::valueOf)
+                .collect(Collectors.toSet());
+    }
+}

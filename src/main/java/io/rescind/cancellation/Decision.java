@@ -1,0 +1,9 @@
+package io.rescind.cancellation;
+
+/** The policy's word on one line. */
+public sealed interface Decision {
+
+    record Allowed(long quantity) implements Decision {}
+
+    record Refused(RefusalReason reason, String detail) implements Decision {}
+}

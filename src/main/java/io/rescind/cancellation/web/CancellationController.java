@@ -1,0 +1,212 @@
+package io.rescind.cancellation.web;
+
+import io.rescind.cancellation.CancelLines;
+import io.rescind.cancellation.CancelLines.LineCancel;
+import io.rescind.cancellation.CancelLines.OrderRef;
+import io.rescind.cancellation.CancelLines.RequestedAmounts;
+import io.rescind.cancellation.CancelOutcome;
+import io.rescind.cancellation.CancelReason;
+import io.rescind.cancellation.Cancellation;
+import io.rescind.cancellation.CancellationEngine;
+import io.rescind.cancellation.CancellationPolicy;
+import io.rescind.cancellation.LineRef;
+import io.rescind.http.ProblemHandler;
+import io.rescind.orders.Amounts.Tax;
+import io.rescind.orders.LineStatus;
+import io.rescind.parties.Caller;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.AssertTrue;
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Digits;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import java.math.BigDecimal;
+import java.net.URI;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Stream;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+class CancellationController {
+
+    record CancellationRequest(
+            @NotNull CancelReason reason,
+            @Size(max = 1000) String note,
+            @NotEmpty @Size(max = 500) List<@Valid @NotNull LineCancelRequest> lines) {}
+
+    record LineCancelRequest(
+            UUID lineId,
+            @Size(min = 1, max = 50) String position,
+            @Min(1) Integer lineNumber,
+            @Min(1) @Max(1_000_000_000) Long quantity,
+            @Valid AmountsRequest amounts) {
+
+        @AssertTrue(message = "name the line by exactly one of lineId, position or lineNumber")
+        boolean isOneLineReference() {
+            return Stream.of(lineId, position, lineNumber)
+                            .filter(x -> x != null)
+                            .count()
+                    == 1;
+        }
+
+        LineRef ref() {
+            if (lineId != null) {
+                return new LineRef.ById(lineId);
+            }
+            return position != null ? new LineRef.ByPosition(position) : new LineRef.ByNumber(lineNumber);
+        }
+    }
+
+    record AmountsRequest(
+            @Pattern(regexp = "[A-Z]{3}", message = "must be an ISO 4217 code")
+            String currency,
+
+            @DecimalMin("0") @Digits(integer = 13, fraction = 4)
+            BigDecimal price,
+
+            @DecimalMin("0") @Digits(integer = 13, fraction = 4)
+            BigDecimal shippingPrice,
+
+            @Size(max = 20) List<@Valid @NotNull Tax> taxes,
+            @Size(max = 20) List<@Valid @NotNull Tax> shippingTaxes) {}
+
+    record WholeOrderRequest(
+            @NotNull CancelReason reason, @Size(max = 1000) String note) {}
+
+    record PolicyView(
+            @NotNull Set<LineStatus> buyerMayCancel,
+            @NotNull Set<LineStatus> sellerMayCancel) {}
+
+    private final CancellationEngine engine;
+
+    CancellationController(CancellationEngine engine) {
+        this.engine = engine;
+    }
+
+    @PostMapping("/api/v1/orders/{orderId}/cancellations")
+    ResponseEntity<?> cancelLines(
+            @AuthenticationPrincipal Caller caller,
+            @PathVariable UUID orderId,
+            @RequestHeader(name = "Idempotency-Key", required = false) @Size(min = 1, max = 255) String idempotencyKey,
+            @Valid @RequestBody CancellationRequest request) {
+        var lines = request.lines().stream()
+                .map(line -> new LineCancel(line.ref(), line.quantity(), amounts(line.amounts())))
+                .toList();
+        var command = new CancelLines(
+                new OrderRef.ById(orderId),
+                new CancelLines.Lines(lines),
+                request.reason(),
+                request.note(),
+                idempotencyKey);
+        return respond(engine.cancel(caller, command));
+    }
+
+    @PostMapping("/api/v1/orders/{orderId}/cancel")
+    ResponseEntity<?> cancelOrder(
+            @AuthenticationPrincipal Caller caller,
+            @PathVariable UUID orderId,
+            @RequestHeader(name = "Idempotency-Key", required = false) @Size(min = 1, max = 255) String idempotencyKey,
+            @Valid @RequestBody WholeOrderRequest request) {
+        var command = new CancelLines(
+                new OrderRef.ById(orderId),
+                new CancelLines.WholeOrder(),
+                request.reason(),
+                request.note(),
+                idempotencyKey);
+        return respond(engine.cancel(caller, command));
+    }
+
+    @GetMapping("/api/v1/orders/{orderId}/cancellations")
+    List<Cancellation> list(@AuthenticationPrincipal Caller caller, @PathVariable UUID orderId) {
+        return engine.list(caller, orderId);
+    }
+
+    @GetMapping("/api/v1/orders/{orderId}/cancellations/{cancellationId}")
+    Cancellation get(
+            @AuthenticationPrincipal Caller caller, @PathVariable UUID orderId, @PathVariable UUID cancellationId) {
+        return engine.get(caller, orderId, cancellationId);
+    }
+
+    @GetMapping("/api/v1/sellers/{sellerId}/cancellation-policy")
+    PolicyView policy(@AuthenticationPrincipal Caller caller, @PathVariable UUID sellerId) {
+        var policy = engine.policy(caller, sellerId);
+        return new PolicyView(policy.buyerMayCancel(), policy.sellerMayCancel());
+    }
+
+    @PutMapping("/api/v1/sellers/{sellerId}/cancellation-policy")
+    ResponseEntity<?> setPolicy(
+            @AuthenticationPrincipal Caller caller, @PathVariable UUID sellerId, @Valid @RequestBody PolicyView body) {
+        CancellationPolicy policy;
+        try {
+            policy = new CancellationPolicy(body.buyerMayCancel(), body.sellerMayCancel());
+        } catch (IllegalArgumentException finalStatus) {
+            return ResponseEntity.unprocessableContent()
+                    .body(ProblemHandler.problem(
+                            HttpStatus.UNPROCESSABLE_CONTENT, "invalid-policy", finalStatus.getMessage()));
+        }
+        engine.setPolicy(caller, sellerId, policy);
+        return ResponseEntity.ok(body);
+    }
+
+    private static RequestedAmounts amounts(AmountsRequest amounts) {
+        return amounts == null
+                ? null
+                : new RequestedAmounts(
+                        amounts.currency(),
+                        amounts.price(),
+                        amounts.shippingPrice(),
+                        amounts.taxes(),
+                        amounts.shippingTaxes());
+    }
+
+    private static ResponseEntity<?> respond(CancelOutcome outcome) {
+        var cancellation = outcome.cancellation();
+        var response = switch (outcome) {
+            case CancelOutcome.Applied applied ->
+                ResponseEntity.created(URI.create(
+                        "/api/v1/orders/%s/cancellations/%s".formatted(cancellation.orderId(), cancellation.id())));
+            case CancelOutcome.Refused refused -> ResponseEntity.status(HttpStatus.CONFLICT);
+        };
+        if (outcome.replayed()) {
+            response.header("Idempotent-Replayed", "true");
+        }
+        return switch (outcome) {
+            case CancelOutcome.Applied applied -> response.body(cancellation);
+            case CancelOutcome.Refused refused -> response.body(refusal(cancellation));
+        };
+    }
+
+    /** One refusal reason gives the problem its type; several give the generic one. */
+    private static Object refusal(Cancellation cancellation) {
+        var reasons = cancellation.refusals().stream()
+                .map(r -> r.reason().slug())
+                .distinct()
+                .toList();
+        var problem = ProblemHandler.problem(
+                HttpStatus.CONFLICT,
+                reasons.size() == 1 ? reasons.getFirst() : "cancellation-refused",
+                cancellation.refusals().stream()
+                        .map(Cancellation.Refusal::detail)
+                        .reduce((a, b) -> a + "; " + b)
+                        .orElse("Refused"));
+        problem.setTitle("Cancellation refused");
+        problem.setProperty("cancellationId", cancellation.id());
+        problem.setProperty("refusals", cancellation.refusals());
+        return problem;
+    }
+}

@@ -1,0 +1,3 @@
+/** Where the data lives: an embedded PostgreSQL when no datasource is configured. */
+@org.springframework.modulith.ApplicationModule(allowedDependencies = {})
+package io.rescind.database;

@@ -1,0 +1,287 @@
+package io.rescind.orders;
+
+import io.rescind.Fingerprint;
+import io.rescind.RescindException;
+import io.rescind.RescindException.Kind;
+import io.rescind.orders.OrderEvents.LineCreated;
+import io.rescind.orders.OrderEvents.LineMoved;
+import io.rescind.orders.OrderEvents.OrderCreated;
+import io.rescind.parties.Caller;
+import io.rescind.parties.Parties;
+import io.rescind.parties.PartyRole;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Currency;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+import tools.jackson.databind.json.JsonMapper;
+
+/** Placing orders and the seller's moves on their lines. */
+@Service
+public class OrderLifecycle {
+
+    private final PurchaseOrders orders;
+    private final OrderJournal journal;
+    private final Parties parties;
+    private final TransactionTemplate transactions;
+    private final JsonMapper json;
+
+    OrderLifecycle(
+            PurchaseOrders orders,
+            OrderJournal journal,
+            Parties parties,
+            TransactionTemplate transactions,
+            JsonMapper json) {
+        this.orders = orders;
+        this.journal = journal;
+        this.parties = parties;
+        this.transactions = transactions;
+        this.json = json;
+    }
+
+    /** Places an order; placing the same order number again with the same content is a no-op. */
+    public Placement place(Caller caller, NewOrder request) {
+        var normalized = normalize(caller, request);
+        var fingerprint = Fingerprint.of(json, normalized);
+        try {
+            return transactions.execute(tx -> placeOrReplay(caller, normalized, fingerprint));
+        } catch (DuplicateKeyException raced) {
+            // A concurrent request placed the same order number first.
+            return transactions.execute(tx -> placeOrReplay(caller, normalized, fingerprint));
+        }
+    }
+
+    private Placement placeOrReplay(Caller caller, NewOrder order, String fingerprint) {
+        var existing = orders.findByBuyerOrderNumber(caller.tenantId(), order.buyerId(), order.buyerOrderNumber());
+        if (existing.isPresent()) {
+            if (!existing.get().getValue().equals(fingerprint)) {
+                throw new RescindException(
+                        Kind.CONFLICT,
+                        "order-number-conflict",
+                        "Order number '%s' was already placed with different content"
+                                .formatted(order.buyerOrderNumber()));
+            }
+            return new Placement.AlreadyPlaced(
+                    orders.find(caller, existing.get().getKey()).orElseThrow());
+        }
+        var lines = new ArrayList<OrderLine>();
+        int number = 1;
+        for (var line : order.lines()) {
+            var totals = new Amounts(
+                    line.unitPrice().multiply(BigDecimal.valueOf(line.quantity())),
+                    line.shippingPrice(),
+                    line.taxes(),
+                    line.shippingTaxes());
+            lines.add(new OrderLine(
+                    UUID.randomUUID(),
+                    number,
+                    line.position() != null ? line.position() : "%04d".formatted(number),
+                    line.productId(),
+                    line.description(),
+                    line.quantity(),
+                    0,
+                    0,
+                    0,
+                    line.unitPrice(),
+                    totals,
+                    totals.zeroed(),
+                    LineStatus.ISSUED,
+                    0));
+            number++;
+        }
+        var now = Instant.now();
+        var placed = new PurchaseOrder(
+                caller.tenantId(),
+                UUID.randomUUID(),
+                orders.nextNumber(caller.tenantId()),
+                order.buyerOrderNumber(),
+                order.buyerId(),
+                order.sellerId(),
+                order.currency(),
+                now,
+                now,
+                0,
+                lines);
+        requireDistinctPositions(placed.lines());
+        orders.insert(placed, fingerprint);
+        journal.record(
+                placed.tenantId(),
+                placed.id(),
+                caller.partyId(),
+                new OrderCreated(
+                        placed.id(),
+                        placed.number(),
+                        placed.buyerOrderNumber(),
+                        placed.buyerId(),
+                        placed.sellerId(),
+                        placed.currency(),
+                        placed.lines().stream()
+                                .map(l ->
+                                        new LineCreated(l.id(), l.number(), l.position(), l.productId(), l.quantity()))
+                                .toList()));
+        return new Placement.Placed(placed);
+    }
+
+    /** A seller's (or operator's) move on one line. */
+    public OrderLine move(Caller caller, UUID orderId, UUID lineId, LineMove move) {
+        if (caller.role() == PartyRole.BUYER) {
+            throw new RescindException(Kind.FORBIDDEN, "not-allowed-for-role", "Only the seller moves a line");
+        }
+        return transactions.execute(tx -> {
+            var order = orders.lock(caller, orderId, new LineKeys(Set.of(lineId), Set.of(), Set.of()))
+                    .orElseThrow(() -> RescindException.notFound("Order"));
+            if (order.lines().isEmpty()) {
+                throw RescindException.notFound("Line");
+            }
+            var line = order.lines().getFirst();
+            var moved = switch (move) {
+                case LineMove.Confirm c -> line.confirm();
+                case LineMove.Reject r -> line.reject();
+                case LineMove.Ship ship -> line.ship(ship.quantity());
+                case LineMove.Complete c -> line.complete();
+            };
+            orders.save(order, List.of(moved));
+            journal.record(
+                    order.tenantId(),
+                    order.id(),
+                    caller.partyId(),
+                    new LineMoved(
+                            "line." + moved.status().name().toLowerCase(),
+                            order.id(),
+                            moved.id(),
+                            moved.number(),
+                            moved.position(),
+                            line.status(),
+                            moved.status(),
+                            moved.shippedQuantity()));
+            return moved;
+        });
+    }
+
+    public PurchaseOrder get(Caller caller, UUID orderId) {
+        return orders.find(caller, orderId).orElseThrow(() -> RescindException.notFound("Order"));
+    }
+
+    public List<PurchaseOrder> list(Caller caller, OrderQuery query) {
+        return orders.page(caller, query);
+    }
+
+    public List<OrderJournal.Entry> history(Caller caller, UUID orderId) {
+        var order = get(caller, orderId);
+        return journal.history(order.tenantId(), order.id());
+    }
+
+    /** Resolves the buyer, checks the parties and scales every amount to the currency. */
+    private NewOrder normalize(Caller caller, NewOrder request) {
+        UUID buyer = switch (caller.role()) {
+            case BUYER -> caller.partyId();
+            case OPERATOR -> {
+                if (request.buyerId() == null) {
+                    throw new RescindException(
+                            Kind.INVALID, "invalid-request", "An operator places an order for a buyerId");
+                }
+                yield request.buyerId();
+            }
+            case SELLER ->
+                throw new RescindException(Kind.FORBIDDEN, "not-allowed-for-role", "Orders are placed by buyers");
+        };
+        requireParty(caller, buyer, PartyRole.BUYER, "buyerId");
+        requireParty(caller, request.sellerId(), PartyRole.SELLER, "sellerId");
+        int scale = scaleOf(request.currency());
+        var lines = request.lines().stream()
+                .map(line -> new NewOrder.NewLine(
+                        line.position(),
+                        line.productId(),
+                        line.description(),
+                        line.quantity(),
+                        money(line.unitPrice(), scale, "unitPrice"),
+                        taxes(line.taxes(), scale),
+                        money(
+                                line.shippingPrice() == null ? BigDecimal.ZERO : line.shippingPrice(),
+                                scale,
+                                "shippingPrice"),
+                        taxes(line.shippingTaxes(), scale)))
+                .toList();
+        return new NewOrder(request.buyerOrderNumber(), buyer, request.sellerId(), request.currency(), lines);
+    }
+
+    private void requireParty(Caller caller, UUID partyId, PartyRole role, String field) {
+        var party = parties.find(caller.tenantId(), partyId);
+        if (party.isEmpty() || party.get().role() != role) {
+            throw new RescindException(
+                    Kind.UNPROCESSABLE,
+                    "unknown-party",
+                    "%s %s is not a %s of this tenant"
+                            .formatted(field, partyId, role.name().toLowerCase()),
+                    java.util.Map.of("field", field));
+        }
+    }
+
+    private static List<Amounts.Tax> taxes(List<Amounts.Tax> taxes, int scale) {
+        if (taxes == null) {
+            return List.of();
+        }
+        var codes = new HashSet<String>();
+        for (var tax : taxes) {
+            if (!codes.add(tax.code())) {
+                throw new RescindException(
+                        Kind.UNPROCESSABLE, "duplicate-tax-code", "Tax code '%s' appears twice".formatted(tax.code()));
+            }
+        }
+        return taxes.stream()
+                .map(t -> new Amounts.Tax(t.code(), money(t.amount(), scale, "taxes")))
+                .toList();
+    }
+
+    /** The number of minor-unit digits of an ISO 4217 currency. */
+    public static int scaleOf(String currency) {
+        try {
+            int digits = Currency.getInstance(currency).getDefaultFractionDigits();
+            if (digits >= 0) {
+                return digits;
+            }
+        } catch (IllegalArgumentException | NullPointerException unknown) {
+            // falls through to the refusal
+        }
+        throw new RescindException(
+                Kind.UNPROCESSABLE, "invalid-currency", "'%s' is not an ISO 4217 currency".formatted(currency));
+    }
+
+    /** An amount at the currency's scale; more digits than the currency has is an error, not a rounding. */
+    public static BigDecimal money(BigDecimal amount, int scale, String field) {
+        if (amount.signum() < 0) {
+            throw new RescindException(
+                    Kind.UNPROCESSABLE,
+                    "invalid-amount",
+                    field + " must not be negative",
+                    java.util.Map.of("field", field));
+        }
+        try {
+            return amount.setScale(scale);
+        } catch (ArithmeticException tooPrecise) {
+            throw new RescindException(
+                    Kind.UNPROCESSABLE,
+                    "invalid-amount",
+                    "%s %s has more decimals than the currency's %d".formatted(field, amount.toPlainString(), scale),
+                    java.util.Map.of("field", field));
+        }
+    }
+
+    private static void requireDistinctPositions(List<OrderLine> lines) {
+        var positions = new HashSet<String>();
+        for (var line : lines) {
+            if (!positions.add(line.position())) {
+                throw new RescindException(
+                        Kind.UNPROCESSABLE,
+                        "duplicate-position",
+                        "Position '%s' appears twice".formatted(line.position()));
+            }
+        }
+    }
+}

@@ -1,0 +1,124 @@
+package io.rescind.orders;
+
+import io.rescind.RescindException;
+import io.rescind.RescindException.Kind;
+import java.math.BigDecimal;
+import java.util.UUID;
+
+/**
+ * One line of a purchase order. Quantities are whole units: {@code quantity} ordered, of which
+ * some are shipped, cancelled or held by a pending cancel request; the rest is open. Every change
+ * goes through a method here and is checked against {@link LineStatus}'s table of moves.
+ *
+ * @param totals the line's price (unit price × quantity), shipping and taxes
+ * @param cancelled the part of {@code totals} already cancelled
+ */
+public record OrderLine(
+        UUID id,
+        int number,
+        String position,
+        String productId,
+        String description,
+        long quantity,
+        long shippedQuantity,
+        long cancelledQuantity,
+        long pendingCancelQuantity,
+        BigDecimal unitPrice,
+        Amounts totals,
+        Amounts cancelled,
+        LineStatus status,
+        long version) {
+
+    public long openQuantity() {
+        return quantity - shippedQuantity - cancelledQuantity - pendingCancelQuantity;
+    }
+
+    /** What could still be cancelled, in money. */
+    public Amounts remaining() {
+        return totals.minus(cancelled);
+    }
+
+    /** Units whose money has not been cancelled yet: the open ones and the shipped ones. */
+    public long unitsNotCancelled() {
+        return quantity - cancelledQuantity;
+    }
+
+    public OrderLine confirm() {
+        return moveTo(LineStatus.CONFIRMED);
+    }
+
+    public OrderLine reject() {
+        return moveTo(LineStatus.REJECTED);
+    }
+
+    public OrderLine complete() {
+        return moveTo(LineStatus.COMPLETED);
+    }
+
+    public OrderLine ship(long units) {
+        if (units < 1 || units > openQuantity()) {
+            throw new RescindException(
+                    Kind.CONFLICT,
+                    "quantity-exceeds-open",
+                    "Line %d has %d open units; cannot ship %d".formatted(number, openQuantity(), units));
+        }
+        if (status == LineStatus.ISSUED || status == LineStatus.IN_PROGRESS || status == LineStatus.REJECTED) {
+            throw illegalMove(LineStatus.SHIPPED);
+        }
+        return with(shippedQuantity + units, cancelledQuantity, cancelled, moveCheck(LineStatus.SHIPPED));
+    }
+
+    /**
+     * Cancels units and their money. The caller (the cancellation engine) has decided that this is
+     * allowed; what is checked here are the invariants no decision may break.
+     */
+    public OrderLine cancel(long units, Amounts amounts) {
+        if (units < 1 || units > openQuantity()) {
+            throw new IllegalStateException("Cannot cancel %d of %d open units".formatted(units, openQuantity()));
+        }
+        if (!amounts.fitsWithin(remaining()) || !amounts.all(a -> a.signum() >= 0)) {
+            throw new IllegalStateException("Cancelled amounts exceed what remains of line " + number);
+        }
+        var nowCancelled = cancelledQuantity + units;
+        var next = shippedQuantity + nowCancelled + pendingCancelQuantity < quantity
+                ? status
+                : shippedQuantity > 0 ? LineStatus.SHIPPED : LineStatus.CANCELLED;
+        return with(shippedQuantity, nowCancelled, cancelled.plus(amounts), moveCheck(next));
+    }
+
+    private OrderLine moveTo(LineStatus next) {
+        return with(shippedQuantity, cancelledQuantity, cancelled, moveCheck(next));
+    }
+
+    private LineStatus moveCheck(LineStatus next) {
+        if (!status.canTransitionTo(next)) {
+            throw illegalMove(next);
+        }
+        return next;
+    }
+
+    private RescindException illegalMove(LineStatus next) {
+        return new RescindException(
+                Kind.CONFLICT,
+                "illegal-line-transition",
+                "Line %d is %s and cannot become %s".formatted(number, status, next));
+    }
+
+    private OrderLine with(long shipped, long cancelledUnits, Amounts cancelledAmounts, LineStatus next) {
+        return new OrderLine(
+                id,
+                number,
+                position,
+                productId,
+                description,
+                quantity,
+                shipped,
+                cancelledUnits,
+                pendingCancelQuantity,
+                unitPrice,
+                totals,
+                cancelledAmounts,
+                next,
+                version + 1);
+    }
+}

@@ -1,0 +1,179 @@
+package io.rescind.orders.web;
+
+import io.rescind.RescindException;
+import io.rescind.RescindException.Kind;
+import io.rescind.orders.Amounts.Tax;
+import io.rescind.orders.LineMove;
+import io.rescind.orders.LineStatus;
+import io.rescind.orders.NewOrder;
+import io.rescind.orders.OrderJournal;
+import io.rescind.orders.OrderLifecycle;
+import io.rescind.orders.OrderQuery;
+import io.rescind.orders.Placement;
+import io.rescind.orders.web.OrderViews.LineView;
+import io.rescind.orders.web.OrderViews.OrderPage;
+import io.rescind.orders.web.OrderViews.OrderView;
+import io.rescind.parties.Caller;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Digits;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import java.math.BigDecimal;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.List;
+import java.util.UUID;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@RequestMapping("/api/v1/orders")
+class OrderController {
+
+    record OrderRequest(
+            @NotBlank @Size(max = 100) String orderNumber,
+            UUID buyerId,
+            @NotNull UUID sellerId,
+
+            @NotNull @Pattern(regexp = "[A-Z]{3}", message = "must be an ISO 4217 code")
+            String currency,
+
+            @NotEmpty @Size(max = 500) List<@Valid @NotNull LineRequest> lines) {}
+
+    record LineRequest(
+            @Size(min = 1, max = 50) @Pattern(regexp = "\\S+", message = "must not contain spaces")
+            String position,
+
+            @NotBlank @Size(max = 100) String productId,
+            @Size(max = 1000) String description,
+            @NotNull @Min(1) @Max(1_000_000_000) Long quantity,
+
+            @NotNull @DecimalMin("0") @Digits(integer = 12, fraction = 4)
+            BigDecimal unitPrice,
+
+            @Size(max = 20) List<@Valid @NotNull Tax> taxes,
+
+            @DecimalMin("0") @Digits(integer = 13, fraction = 4)
+            BigDecimal shippingPrice,
+
+            @Size(max = 20) List<@Valid @NotNull Tax> shippingTaxes) {}
+
+    record ShipRequest(@NotNull @Min(1) @Max(1_000_000_000) Long quantity) {}
+
+    private final OrderLifecycle lifecycle;
+
+    OrderController(OrderLifecycle lifecycle) {
+        this.lifecycle = lifecycle;
+    }
+
+    @PostMapping
+    ResponseEntity<OrderView> place(@AuthenticationPrincipal Caller caller, @Valid @RequestBody OrderRequest request) {
+        var order = new NewOrder(
+                request.orderNumber(),
+                request.buyerId(),
+                request.sellerId(),
+                request.currency(),
+                request.lines().stream()
+                        .map(line -> new NewOrder.NewLine(
+                                line.position(),
+                                line.productId(),
+                                line.description(),
+                                line.quantity(),
+                                line.unitPrice(),
+                                line.taxes(),
+                                line.shippingPrice(),
+                                line.shippingTaxes()))
+                        .toList());
+        return switch (lifecycle.place(caller, order)) {
+            case Placement.Placed placed ->
+                ResponseEntity.created(
+                                URI.create("/api/v1/orders/" + placed.order().id()))
+                        .body(OrderView.of(placed.order()));
+            case Placement.AlreadyPlaced again -> ResponseEntity.ok(OrderView.of(again.order()));
+        };
+    }
+
+    @GetMapping("/{orderId}")
+    OrderView get(@AuthenticationPrincipal Caller caller, @PathVariable UUID orderId) {
+        return OrderView.of(lifecycle.get(caller, orderId));
+    }
+
+    @GetMapping
+    OrderPage list(
+            @AuthenticationPrincipal Caller caller,
+            @RequestParam(required = false) LineStatus status,
+            @RequestParam(required = false) UUID buyerId,
+            @RequestParam(required = false) UUID sellerId,
+            @RequestParam(required = false) Instant updatedSince,
+            @RequestParam(required = false) String cursor,
+            @RequestParam(defaultValue = "50") @Min(1) @Max(200) int limit) {
+        var orders = lifecycle.list(
+                caller, new OrderQuery(status, buyerId, sellerId, updatedSince, afterNumber(cursor), limit));
+        var next = orders.size() < limit ? null : cursorAfter(orders.getLast().number());
+        return new OrderPage(orders.stream().map(OrderView::of).toList(), next);
+    }
+
+    @GetMapping("/{orderId}/history")
+    List<OrderJournal.Entry> history(@AuthenticationPrincipal Caller caller, @PathVariable UUID orderId) {
+        return lifecycle.history(caller, orderId);
+    }
+
+    @PostMapping("/{orderId}/lines/{lineId}/confirm")
+    LineView confirm(@AuthenticationPrincipal Caller caller, @PathVariable UUID orderId, @PathVariable UUID lineId) {
+        return LineView.of(lifecycle.move(caller, orderId, lineId, new LineMove.Confirm()));
+    }
+
+    @PostMapping("/{orderId}/lines/{lineId}/reject")
+    LineView reject(@AuthenticationPrincipal Caller caller, @PathVariable UUID orderId, @PathVariable UUID lineId) {
+        return LineView.of(lifecycle.move(caller, orderId, lineId, new LineMove.Reject()));
+    }
+
+    @PostMapping("/{orderId}/lines/{lineId}/ship")
+    LineView ship(
+            @AuthenticationPrincipal Caller caller,
+            @PathVariable UUID orderId,
+            @PathVariable UUID lineId,
+            @Valid @RequestBody ShipRequest request) {
+        return LineView.of(lifecycle.move(caller, orderId, lineId, new LineMove.Ship(request.quantity())));
+    }
+
+    @PostMapping("/{orderId}/lines/{lineId}/complete")
+    LineView complete(@AuthenticationPrincipal Caller caller, @PathVariable UUID orderId, @PathVariable UUID lineId) {
+        return LineView.of(lifecycle.move(caller, orderId, lineId, new LineMove.Complete()));
+    }
+
+    /** Cursors are opaque to clients; inside, the number of the last order of the page. */
+    private static String cursorAfter(long number) {
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(("o:" + number).getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static long afterNumber(String cursor) {
+        if (cursor == null || cursor.isEmpty()) {
+            return 0;
+        }
+        try {
+            var text = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8);
+            if (text.startsWith("o:")) {
+                return Long.parseLong(text.substring(2));
+            }
+        } catch (IllegalArgumentException notOurs) {
+            // falls through to the refusal
+        }
+        throw new RescindException(Kind.INVALID, "invalid-cursor", "The cursor is not one this API handed out");
+    }
+}

@@ -1,0 +1,70 @@
+package io.rescind.parties;
+
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+@Repository
+public class Parties {
+
+    private static final RowMapper<Party> PARTY = (rs, n) -> new Party(
+            rs.getObject("tenant_id", UUID.class),
+            rs.getObject("party_id", UUID.class),
+            rs.getString("name"),
+            PartyRole.valueOf(rs.getString("role")),
+            rs.getObject("created_at", OffsetDateTime.class).toInstant());
+
+    private final JdbcClient jdbc;
+
+    Parties(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public Optional<Party> find(UUID tenantId, UUID partyId) {
+        return jdbc.sql("select * from parties where tenant_id = :tenant and party_id = :party")
+                .param("tenant", tenantId)
+                .param("party", partyId)
+                .query(PARTY)
+                .optional();
+    }
+
+    List<Party> list(UUID tenantId) {
+        return jdbc.sql("select * from parties where tenant_id = :tenant order by created_at, party_id")
+                .param("tenant", tenantId)
+                .query(PARTY)
+                .list();
+    }
+
+    Party create(UUID tenantId, String name, PartyRole role) {
+        return jdbc.sql("""
+                        insert into parties (tenant_id, party_id, name, role)
+                        values (:tenant, :party, :name, :role)
+                        returning *
+                        """)
+                .param("tenant", tenantId)
+                .param("party", UUID.randomUUID())
+                .param("name", name)
+                .param("role", role.name())
+                .query(PARTY)
+                .single();
+    }
+
+    UUID createTenant(String name) {
+        var id = UUID.randomUUID();
+        jdbc.sql("insert into tenants (tenant_id, name) values (:id, :name)")
+                .param("id", id)
+                .param("name", name)
+                .update();
+        return id;
+    }
+
+    boolean anyTenant() {
+        return jdbc.sql("select exists (select 1 from tenants)")
+                .query(Boolean.class)
+                .single();
+    }
+}

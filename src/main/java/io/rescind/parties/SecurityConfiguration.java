@@ -1,0 +1,83 @@
+package io.rescind.parties;
+
+import java.util.LinkedHashMap;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.security.authentication.BadCredentialsException;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.provisioning.InMemoryUserDetailsManager;
+import org.springframework.security.web.AuthenticationEntryPoint;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
+import tools.jackson.databind.json.JsonMapper;
+
+@Configuration(proxyBeanMethods = false)
+class SecurityConfiguration {
+
+    @Bean
+    SecurityFilterChain api(HttpSecurity http, ApiKeys keys, JsonMapper json) {
+        AuthenticationEntryPoint unauthenticated = (request, response, failure) -> {
+            response.setHeader("WWW-Authenticate", "Bearer");
+            var detail = failure instanceof BadCredentialsException
+                    ? failure.getMessage()
+                    : "Send an API key as 'Authorization: Bearer <key>'";
+            writeProblem(json, response, HttpStatus.UNAUTHORIZED, "unauthenticated", detail);
+        };
+        AccessDeniedHandler forbidden = (request, response, failure) ->
+                writeProblem(json, response, HttpStatus.FORBIDDEN, "forbidden", "Your role may not do this");
+        return http.csrf(csrf -> csrf.disable())
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .httpBasic(basic -> basic.disable())
+                .formLogin(form -> form.disable())
+                .logout(logout -> logout.disable())
+                .requestCache(cache -> cache.disable())
+                .authorizeHttpRequests(requests -> requests.requestMatchers(
+                                "/actuator/health/**",
+                                "/actuator/health",
+                                "/actuator/prometheus",
+                                "/v3/api-docs/**",
+                                "/v3/api-docs",
+                                "/swagger-ui/**",
+                                "/swagger-ui.html",
+                                "/error",
+                                "/problems/**")
+                        .permitAll()
+                        .requestMatchers("/api/v1/parties/**", "/api/v1/parties")
+                        .hasRole(PartyRole.OPERATOR.name())
+                        .anyRequest()
+                        .authenticated())
+                .exceptionHandling(exceptions ->
+                        exceptions.authenticationEntryPoint(unauthenticated).accessDeniedHandler(forbidden))
+                .addFilterBefore(
+                        new ApiKeyAuthenticationFilter(keys, unauthenticated), AnonymousAuthenticationFilter.class)
+                .build();
+    }
+
+    /** Keeps Spring Boot from creating a default user with a generated password. */
+    @Bean
+    UserDetailsService noUsers() {
+        return new InMemoryUserDetailsManager();
+    }
+
+    private static void writeProblem(
+            JsonMapper json,
+            jakarta.servlet.http.HttpServletResponse response,
+            HttpStatus status,
+            String type,
+            String detail)
+            throws java.io.IOException {
+        var problem = new LinkedHashMap<String, Object>();
+        problem.put("type", "/problems/" + type);
+        problem.put("title", status.getReasonPhrase());
+        problem.put("status", status.value());
+        problem.put("detail", detail);
+        response.setStatus(status.value());
+        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+        json.writeValue(response.getOutputStream(), problem);
+    }
+}

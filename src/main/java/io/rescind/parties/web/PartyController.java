@@ -1,0 +1,60 @@
+package io.rescind.parties.web;
+
+import io.rescind.parties.Caller;
+import io.rescind.parties.Party;
+import io.rescind.parties.PartyAdministration;
+import io.rescind.parties.PartyRole;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import java.util.List;
+import java.util.UUID;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+class PartyController {
+
+    record NewParty(
+            @NotBlank @Size(max = 200) String name, @NotNull PartyRole role) {}
+
+    record PartyWithKey(Party party, String apiKey) {}
+
+    record IssuedKey(UUID partyId, String apiKey) {}
+
+    private final PartyAdministration administration;
+
+    PartyController(PartyAdministration administration) {
+        this.administration = administration;
+    }
+
+    @PostMapping("/api/v1/parties")
+    @ResponseStatus(HttpStatus.CREATED)
+    PartyWithKey create(@AuthenticationPrincipal Caller operator, @Valid @RequestBody NewParty request) {
+        var issued = administration.create(operator, request.name().strip(), request.role());
+        return new PartyWithKey(issued.party(), issued.apiKey());
+    }
+
+    @GetMapping("/api/v1/parties")
+    List<Party> list(@AuthenticationPrincipal Caller operator) {
+        return administration.list(operator);
+    }
+
+    @PostMapping("/api/v1/parties/{partyId}/api-keys")
+    @ResponseStatus(HttpStatus.CREATED)
+    IssuedKey issueKey(@AuthenticationPrincipal Caller operator, @PathVariable UUID partyId) {
+        return new IssuedKey(partyId, administration.issueKey(operator, partyId));
+    }
+
+    @GetMapping("/api/v1/me")
+    Party me(@AuthenticationPrincipal Caller caller) {
+        return administration.find(caller, caller.partyId());
+    }
+}

@@ -1,0 +1,41 @@
+package io.rescind.support;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * Base of every integration test: one application on a random port over one embedded PostgreSQL
+ * per test JVM (the context, and so the database, is shared by every subclass). Tests isolate
+ * themselves by creating their own parties and orders, never by cleaning tables.
+ */
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {
+            "rescind.database.embedded.data-dir=target/embedded-pg",
+            "rescind.database.embedded.clean=true",
+            "rescind.bootstrap.demo=false",
+            "rescind.bootstrap.operator-key=" + ApiTest.OPERATOR_KEY,
+            "rescind.http.max-body=64KB"
+        })
+public abstract class ApiTest {
+
+    public static final String OPERATOR_KEY = "rk_test_operator_key_for_the_whole_suite";
+
+    @LocalServerPort
+    protected int port;
+
+    @Autowired
+    protected JdbcClient jdbc;
+
+    protected Api api;
+    protected Fixtures given;
+
+    @BeforeEach
+    void connect() {
+        api = new Api(port);
+        given = new Fixtures(api);
+    }
+}
