@@ -16,7 +16,7 @@ import org.springframework.stereotype.Repository;
  * buys nothing for secrets of that entropy and would cost every request.
  */
 @Repository
-class ApiKeys {
+public class ApiKeys {
 
     private static final SecureRandom RANDOM = new SecureRandom();
 
@@ -49,7 +49,8 @@ class ApiKeys {
                 .update();
     }
 
-    Optional<Caller> authenticate(String key) {
+    /** The party a key belongs to, if the key is valid. */
+    public Optional<Caller> authenticate(String key) {
         return jdbc.sql("""
                         select k.tenant_id, k.party_id, p.role
                         from api_keys k

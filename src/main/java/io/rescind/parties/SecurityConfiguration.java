@@ -3,6 +3,8 @@ package io.rescind.parties;
 import java.util.LinkedHashMap;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.security.authentication.BadCredentialsException;
@@ -17,9 +19,24 @@ import org.springframework.security.web.authentication.AnonymousAuthenticationFi
 import tools.jackson.databind.json.JsonMapper;
 
 @Configuration(proxyBeanMethods = false)
-class SecurityConfiguration {
+public class SecurityConfiguration {
 
+    /**
+     * Hardening every API chain shares: no sessions, no CSRF (no cookies are ever used), no login
+     * pages. Dialects build their own chains on top, for their own paths, ordered before this one.
+     */
+    public static HttpSecurity stateless(HttpSecurity http) {
+        return http.csrf(csrf -> csrf.disable())
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .httpBasic(basic -> basic.disable())
+                .formLogin(form -> form.disable())
+                .logout(logout -> logout.disable())
+                .requestCache(cache -> cache.disable());
+    }
+
+    /** The canonical API and everything not claimed by a dialect's chain. */
     @Bean
+    @Order(Ordered.LOWEST_PRECEDENCE)
     SecurityFilterChain api(HttpSecurity http, ApiKeys keys, JsonMapper json) {
         AuthenticationEntryPoint unauthenticated = (request, response, failure) -> {
             response.setHeader("WWW-Authenticate", "Bearer");
@@ -30,12 +47,7 @@ class SecurityConfiguration {
         };
         AccessDeniedHandler forbidden = (request, response, failure) ->
                 writeProblem(json, response, HttpStatus.FORBIDDEN, "forbidden", "Your role may not do this");
-        return http.csrf(csrf -> csrf.disable())
-                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-                .httpBasic(basic -> basic.disable())
-                .formLogin(form -> form.disable())
-                .logout(logout -> logout.disable())
-                .requestCache(cache -> cache.disable())
+        return stateless(http)
                 .authorizeHttpRequests(requests -> requests.requestMatchers(
                                 "/actuator/health/**",
                                 "/actuator/health",
@@ -53,8 +65,7 @@ class SecurityConfiguration {
                         .authenticated())
                 .exceptionHandling(exceptions ->
                         exceptions.authenticationEntryPoint(unauthenticated).accessDeniedHandler(forbidden))
-                .addFilterBefore(
-                        new ApiKeyAuthenticationFilter(keys, unauthenticated), AnonymousAuthenticationFilter.class)
+                .addFilterBefore(new ApiKeyFilter(keys, "Bearer", unauthenticated), AnonymousAuthenticationFilter.class)
                 .build();
     }
 

@@ -15,18 +15,20 @@ import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Turns {@code Authorization: Bearer <key>} into a {@link Caller}. A request without the header
- * goes on anonymous (the authorisation rules decide); one with a wrong key stops here with 401.
+ * Turns {@code Authorization: <scheme> <key>} into a {@link Caller}. A request without such a
+ * header goes on anonymous (the authorisation rules decide); one with a wrong key stops here and
+ * goes to the entry point, which answers in the shape of the API being called. Each dialect
+ * names its scheme ({@code Bearer}, {@code Token} ...).
  */
-class ApiKeyAuthenticationFilter extends OncePerRequestFilter {
-
-    private static final String SCHEME = "bearer ";
+public class ApiKeyFilter extends OncePerRequestFilter {
 
     private final ApiKeys keys;
+    private final String scheme;
     private final AuthenticationEntryPoint entryPoint;
 
-    ApiKeyAuthenticationFilter(ApiKeys keys, AuthenticationEntryPoint entryPoint) {
+    public ApiKeyFilter(ApiKeys keys, String scheme, AuthenticationEntryPoint entryPoint) {
         this.keys = keys;
+        this.scheme = scheme + " ";
         this.entryPoint = entryPoint;
     }
 
@@ -34,21 +36,25 @@ class ApiKeyAuthenticationFilter extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         var header = request.getHeader(HttpHeaders.AUTHORIZATION);
-        if (header == null || !header.regionMatches(true, 0, SCHEME, 0, SCHEME.length())) {
+        if (header == null || !header.regionMatches(true, 0, scheme, 0, scheme.length())) {
             chain.doFilter(request, response);
             return;
         }
-        var caller = keys.authenticate(header.substring(SCHEME.length()).trim());
+        var caller = keys.authenticate(header.substring(scheme.length()).trim());
         if (caller.isEmpty()) {
             SecurityContextHolder.clearContext();
             entryPoint.commence(request, response, new BadCredentialsException("The API key is not valid"));
             return;
         }
-        var authority = new SimpleGrantedAuthority("ROLE_" + caller.get().role().name());
-        var context = SecurityContextHolder.createEmptyContext();
-        context.setAuthentication(
-                UsernamePasswordAuthenticationToken.authenticated(caller.get(), null, List.of(authority)));
-        SecurityContextHolder.setContext(context);
+        signIn(caller.get());
         chain.doFilter(request, response);
+    }
+
+    /** Makes {@code caller} the authenticated principal of this request. */
+    public static void signIn(Caller caller) {
+        var authority = new SimpleGrantedAuthority("ROLE_" + caller.role().name());
+        var context = SecurityContextHolder.createEmptyContext();
+        context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(caller, null, List.of(authority)));
+        SecurityContextHolder.setContext(context);
     }
 }
