@@ -27,6 +27,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Collectors;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -46,6 +47,7 @@ public class CancellationEngine {
     private final OrderJournal journal;
     private final TransactionTemplate transactions;
     private final JsonMapper json;
+    private final ApplicationEventPublisher events;
 
     CancellationEngine(
             PurchaseOrders orders,
@@ -53,13 +55,15 @@ public class CancellationEngine {
             CancellationPolicies policies,
             OrderJournal journal,
             TransactionTemplate transactions,
-            JsonMapper json) {
+            JsonMapper json,
+            ApplicationEventPublisher events) {
         this.orders = orders;
         this.cancellations = cancellations;
         this.policies = policies;
         this.journal = journal;
         this.transactions = transactions;
         this.json = json;
+        this.events = events;
     }
 
     public CancelOutcome cancel(Caller caller, CancelLines command) {
@@ -164,6 +168,7 @@ public class CancellationEngine {
                     order.id(),
                     caller.partyId(),
                     new LinesCancelled(cancellation.id(), order.id(), command.reason(), command.note(), cancelled));
+            events.publishEvent(applied(order, caller, cancellation, command.restock()));
         } else {
             journal.record(
                     order.tenantId(),
@@ -173,6 +178,23 @@ public class CancellationEngine {
         }
         cancellations.insert(order.tenantId(), cancellation, fingerprint);
         return CancelOutcome.of(cancellation, false);
+    }
+
+    private static CancellationApplied applied(
+            PurchaseOrder order, Caller caller, Cancellation cancellation, boolean restock) {
+        var units = cancellation.lines().stream()
+                .map(cancelled -> new CancellationApplied.CancelledUnits(
+                        cancelled.lineId(),
+                        cancelled.lineNumber(),
+                        order.lines().stream()
+                                .filter(line -> line.id().equals(cancelled.lineId()))
+                                .findFirst()
+                                .orElseThrow()
+                                .productId(),
+                        cancelled.quantity()))
+                .toList();
+        return new CancellationApplied(
+                order.tenantId(), order.id(), order.sellerId(), cancellation.id(), caller.partyId(), restock, units);
     }
 
     private Optional<PurchaseOrder> lock(Caller caller, CancelLines command) {

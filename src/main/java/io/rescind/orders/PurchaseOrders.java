@@ -190,6 +190,20 @@ public class PurchaseOrders {
             sql.append(" and updated_at >= :since");
             params.put("since", OffsetDateTime.ofInstant(query.updatedSince(), java.time.ZoneOffset.UTC));
         }
+        if (query.createdSince() != null) {
+            sql.append(" and created_at >= :createdSince");
+            params.put("createdSince", OffsetDateTime.ofInstant(query.createdSince(), java.time.ZoneOffset.UTC));
+        }
+        if (query.createdBefore() != null) {
+            sql.append(" and created_at < :createdBefore");
+            params.put("createdBefore", OffsetDateTime.ofInstant(query.createdBefore(), java.time.ZoneOffset.UTC));
+        }
+        if (query.productId() != null) {
+            sql.append("""
+                     and exists (select 1 from order_lines p
+                        where p.tenant_id = o.tenant_id and p.order_id = o.order_id and p.product_id = :product)""".indent(1));
+            params.put("product", query.productId());
+        }
         if (query.status() != null) {
             sql.append("""
                      and exists (select 1 from order_lines l

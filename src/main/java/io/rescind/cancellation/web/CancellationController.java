@@ -47,7 +47,8 @@ class CancellationController {
     record CancellationRequest(
             @NotNull CancelReason reason,
             @Size(max = 1000) String note,
-            @NotEmpty @Size(max = 500) List<@Valid @NotNull LineCancelRequest> lines) {}
+            @NotEmpty @Size(max = 500) List<@Valid @NotNull LineCancelRequest> lines,
+            Boolean restock) {}
 
     record LineCancelRequest(
             UUID lineId,
@@ -86,7 +87,7 @@ class CancellationController {
             @Size(max = 20) List<@Valid @NotNull Tax> shippingTaxes) {}
 
     record WholeOrderRequest(
-            @NotNull CancelReason reason, @Size(max = 1000) String note) {}
+            @NotNull CancelReason reason, @Size(max = 1000) String note, Boolean restock) {}
 
     record PolicyView(
             @NotNull Set<LineStatus> buyerMayCancel,
@@ -112,7 +113,8 @@ class CancellationController {
                 new CancelLines.Lines(lines),
                 request.reason(),
                 request.note(),
-                idempotencyKey);
+                idempotencyKey,
+                request.restock() == null || request.restock());
         return respond(engine.cancel(caller, command));
     }
 
@@ -127,7 +129,8 @@ class CancellationController {
                 new CancelLines.WholeOrder(),
                 request.reason(),
                 request.note(),
-                idempotencyKey);
+                idempotencyKey,
+                request.restock() == null || request.restock());
         return respond(engine.cancel(caller, command));
     }
 
