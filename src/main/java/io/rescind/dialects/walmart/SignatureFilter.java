@@ -103,7 +103,7 @@ class SignatureFilter extends OncePerRequestFilter {
                 : callers.verify(new SignedRequest(
                         request.getHeader(CONSUMER_ID),
                         request.getHeader(CHANNEL_TYPE),
-                        fullUrl(request),
+                        fullUrl(properties.publicBaseUrl(), request),
                         request.getMethod(),
                         request.getHeader(TIMESTAMP),
                         request.getHeader(SIGNATURE)));
@@ -129,8 +129,7 @@ class SignatureFilter extends OncePerRequestFilter {
     }
 
     /** The URL the client signed: as it addressed us, or behind a proxy the configured public one. */
-    private String fullUrl(HttpServletRequest request) {
-        var base = properties.publicBaseUrl();
+    static String fullUrl(String base, HttpServletRequest request) {
         var url = base == null || base.isBlank()
                 ? request.getRequestURL().toString()
                 : base.replaceAll("/+$", "") + request.getRequestURI();
