@@ -55,15 +55,23 @@ final class WalmartClient {
     }
 
     Api.Request signedAt(String method, String pathAndQuery, long timestamp) {
+        var request = api.request(method, pathAndQuery);
+        headers(method, pathAndQuery, timestamp).forEach(request::header);
+        return request;
+    }
+
+    /** The six WM_* headers of a request signed at {@code timestamp}. */
+    Map<String, String> headers(String method, String pathAndQuery, long timestamp) {
         var url = "http://localhost:" + port + pathAndQuery;
         var text = consumerId + "\n" + url + "\n" + method + "\n" + timestamp + "\n";
-        return api.request(method, pathAndQuery)
-                .header("WM_SVC.NAME", "Walmart Marketplace")
-                .header("WM_QOS.CORRELATION_ID", UUID.randomUUID().toString())
-                .header("WM_SEC.TIMESTAMP", String.valueOf(timestamp))
-                .header("WM_SEC.AUTH_SIGNATURE", sign(KEYS.getPrivate(), text))
-                .header("WM_CONSUMER.ID", consumerId)
-                .header("WM_CONSUMER.CHANNEL.TYPE", channelType);
+        var headers = new java.util.LinkedHashMap<String, String>();
+        headers.put("WM_SVC.NAME", "Walmart Marketplace");
+        headers.put("WM_QOS.CORRELATION_ID", UUID.randomUUID().toString());
+        headers.put("WM_SEC.TIMESTAMP", String.valueOf(timestamp));
+        headers.put("WM_SEC.AUTH_SIGNATURE", sign(KEYS.getPrivate(), text));
+        headers.put("WM_CONSUMER.ID", consumerId);
+        headers.put("WM_CONSUMER.CHANNEL.TYPE", channelType);
+        return headers;
     }
 
     static String sign(PrivateKey key, String text) {

@@ -261,6 +261,30 @@ class WalmartErrorsTest extends ApiTest {
     }
 
     @Test
+    void aChunkedBodyOverTheLimitIsRefusedInWalmartsShape() throws Exception {
+        var path = "/v3/ca/orders/" + number + "/cancel";
+        var signed = walmart.headers("POST", path, System.currentTimeMillis());
+        var huge = xmlCancel(xmlLine(1, xmlStatus("Cancelled", "CANCEL_BY_SELLER", "1")))
+                .replace("<orderLines>", "<orderLines>" + "<!-- padding -->".repeat(10_000));
+        var builder = java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://localhost:" + port + path))
+                .header("Content-Type", "application/xml")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofInputStream(() ->
+                        new java.io.ByteArrayInputStream(huge.getBytes(java.nio.charset.StandardCharsets.UTF_8))));
+        signed.forEach(builder::header);
+
+        var response = java.net.http.HttpClient.newHttpClient()
+                .send(builder.build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+
+        assertThat(response.statusCode()).isEqualTo(413);
+        assertThat(response.body()).contains("REQUEST_TOO_LARGE");
+        var canonical = api.get(
+                        "/api/v1/orders/" + order.get("id").asString(),
+                        trade.buyer().key())
+                .json();
+        assertThat(canonical.at("/lines/0/cancelledQuantity").asLong()).isZero();
+    }
+
+    @Test
     void externalEntitiesAreNeverFetched() {
         var xxe = """
                 <?xml version="1.0"?>
