@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.rescind.support.ApiTest;
 import io.rescind.support.Fixtures;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -75,6 +76,51 @@ class WalmartInventoryTest extends ApiTest {
                 .query(Long.class)
                 .single();
         assertThat(events).isEqualTo(1);
+    }
+
+    @Test
+    void concurrentCancelsGiveBackExactlyWhatWasCancelled() throws Exception {
+        api.put("/api/v1/inventory/SKU-1", trade.seller().key(), Map.of("available", 0));
+        var orders = new java.util.ArrayList<Long>();
+        for (int i = 0; i < 6; i++) {
+            orders.add(given.anOrder(trade)
+                    .withLine(2, "1.00")
+                    .place()
+                    .get("number")
+                    .asLong());
+        }
+        var shared =
+                given.anOrder(trade).withLine(3, "1.00").place().get("number").asLong();
+        var calls = new java.util.ArrayList<java.util.concurrent.Callable<Integer>>();
+        for (var number : orders) {
+            calls.add(() -> cancelOne(number, "2"));
+        }
+        for (int i = 0; i < 5; i++) {
+            calls.add(() -> cancelOne(shared, "1"));
+        }
+
+        List<Integer> statuses;
+        try (var pool = java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor()) {
+            statuses = new java.util.ArrayList<>();
+            for (var future : pool.invokeAll(calls)) {
+                statuses.add(future.get());
+            }
+        }
+
+        assertThat(statuses.subList(0, 6)).containsOnly(200);
+        assertThat(statuses.subList(6, 11)).containsExactlyInAnyOrder(200, 200, 200, 400, 400);
+        assertThat(api.get("/api/v1/inventory/SKU-1", trade.seller().key())
+                        .json()
+                        .get("available")
+                        .asLong())
+                .isEqualTo(6 * 2 + 3);
+    }
+
+    private int cancelOne(long number, String amount) {
+        return walmart.signed("POST", "/v3/ca/orders/" + number + "/cancel")
+                .raw("application/xml", xmlCancel(xmlLine(1, xmlStatus("Cancelled", "CANCEL_BY_SELLER", amount))))
+                .send()
+                .status();
     }
 
     @Test
