@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import org.springframework.http.HttpStatusCode;
+import org.springframework.http.InvalidMediaTypeException;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Component;
@@ -44,6 +45,31 @@ class Bodies {
         return ResponseEntity.status(status)
                 .contentType(new MediaType(format.mediaType, StandardCharsets.UTF_8))
                 .body(text);
+    }
+
+    /**
+     * The request body as a document, XML or JSON by its Content-Type; anything else is 415, an
+     * empty body 400.
+     */
+    Tree.Document read(HttpServletRequest request, byte[] body, String service, String root) {
+        MediaType type;
+        try {
+            type = request.getContentType() == null ? null : MediaType.parseMediaType(request.getContentType());
+        } catch (InvalidMediaTypeException unreadable) {
+            type = null;
+        }
+        if (type == null || !(Format.isXml(type) || Format.isJson(type))) {
+            throw new WalmartFault(
+                    WalmartError.Code.UNSUPPORTED_MEDIA_TYPE,
+                    service,
+                    null,
+                    "Send the body as application/xml or application/json, not " + request.getContentType());
+        }
+        if (body == null || body.length == 0) {
+            throw new WalmartFault(
+                    WalmartError.Code.MALFORMED_REQUEST_CONTENT, service, root, "The request has no body");
+        }
+        return Format.isJson(type) ? Tree.readJson(json, body) : Tree.readXml(body);
     }
 
     ResponseEntity<String> errors(HttpServletRequest request, List<WalmartError> errors) {

@@ -7,8 +7,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import java.math.BigDecimal;
 import java.util.LinkedHashMap;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.InvalidMediaTypeException;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -16,7 +14,6 @@ import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import tools.jackson.databind.json.JsonMapper;
 
 /** Walmart CA's single-item inventory: the calling seller's available units of one SKU. */
 @RestController
@@ -24,12 +21,10 @@ class WalmartInventoryController {
 
     private final Inventory inventory;
     private final Bodies bodies;
-    private final JsonMapper json;
 
-    WalmartInventoryController(Inventory inventory, Bodies bodies, JsonMapper json) {
+    WalmartInventoryController(Inventory inventory, Bodies bodies) {
         this.inventory = inventory;
         this.bodies = bodies;
-        this.json = json;
     }
 
     @GetMapping("/v3/ca/inventory")
@@ -46,23 +41,7 @@ class WalmartInventoryController {
             @RequestBody(required = false) byte[] body,
             HttpServletRequest request) {
         var format = WalmartOrdersController.accepted(request);
-        MediaType type;
-        try {
-            type = request.getContentType() == null ? null : MediaType.parseMediaType(request.getContentType());
-        } catch (InvalidMediaTypeException unreadable) {
-            type = null;
-        }
-        if (type == null || !(Format.isXml(type) || Format.isJson(type))) {
-            throw new WalmartFault(
-                    WalmartError.Code.UNSUPPORTED_MEDIA_TYPE,
-                    WalmartError.INVENTORY,
-                    null,
-                    "Send the body as application/xml or application/json, not " + request.getContentType());
-        }
-        if (body == null || body.length == 0) {
-            throw invalid(WalmartError.Code.MALFORMED_REQUEST_CONTENT, "inventory", "The request has no body");
-        }
-        var document = Format.isJson(type) ? Tree.readJson(json, body) : Tree.readXml(body);
+        var document = bodies.read(request, body, WalmartError.INVENTORY, "inventory");
         if (document.root() != null && !document.root().equals("inventory")) {
             throw invalid("inventory", "The root element must be inventory, not " + document.root());
         }
@@ -121,10 +100,6 @@ class WalmartInventoryController {
     }
 
     private static WalmartFault invalid(String field, String description) {
-        return invalid(WalmartError.Code.INVALID_REQUEST_CONTENT, field, description);
-    }
-
-    private static WalmartFault invalid(WalmartError.Code code, String field, String description) {
-        return new WalmartFault(code, WalmartError.INVENTORY, field, description);
+        return new WalmartFault(WalmartError.Code.INVALID_REQUEST_CONTENT, WalmartError.INVENTORY, field, description);
     }
 }

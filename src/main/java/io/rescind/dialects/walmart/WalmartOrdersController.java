@@ -24,8 +24,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.InvalidMediaTypeException;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -34,7 +32,6 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Walmart CA's order endpoints. {@code purchaseOrderId} is the order's running number and {@code
@@ -49,13 +46,11 @@ class WalmartOrdersController {
     private final CancellationEngine engine;
     private final OrderLifecycle lifecycle;
     private final Bodies bodies;
-    private final JsonMapper json;
 
-    WalmartOrdersController(CancellationEngine engine, OrderLifecycle lifecycle, Bodies bodies, JsonMapper json) {
+    WalmartOrdersController(CancellationEngine engine, OrderLifecycle lifecycle, Bodies bodies) {
         this.engine = engine;
         this.lifecycle = lifecycle;
         this.bodies = bodies;
-        this.json = json;
     }
 
     @PostMapping("/v3/ca/orders/{purchaseOrderId}/cancel")
@@ -65,7 +60,7 @@ class WalmartOrdersController {
             @RequestBody(required = false) byte[] body,
             HttpServletRequest request) {
         var number = orderNumber(purchaseOrderId);
-        var document = read(request, body);
+        var document = bodies.read(request, body, WalmartError.ORDERS, "orderCancellation");
         var format = accepted(request);
         var command = CancelRequest.toCommand(number, document);
         return switch (engine.cancel(caller, command)) {
@@ -202,30 +197,6 @@ class WalmartOrdersController {
             // no such order
         }
         throw RescindException.notFound("Order");
-    }
-
-    private Tree.Document read(HttpServletRequest request, byte[] body) {
-        MediaType type;
-        try {
-            type = request.getContentType() == null ? null : MediaType.parseMediaType(request.getContentType());
-        } catch (InvalidMediaTypeException unreadable) {
-            type = null;
-        }
-        if (type == null || !(Format.isXml(type) || Format.isJson(type))) {
-            throw new WalmartFault(
-                    WalmartError.Code.UNSUPPORTED_MEDIA_TYPE,
-                    WalmartError.ORDERS,
-                    null,
-                    "Send the body as application/xml or application/json, not " + request.getContentType());
-        }
-        if (body == null || body.length == 0) {
-            throw new WalmartFault(
-                    WalmartError.Code.MALFORMED_REQUEST_CONTENT,
-                    WalmartError.ORDERS,
-                    "orderCancellation",
-                    "The request has no body");
-        }
-        return Format.isJson(type) ? Tree.readJson(json, body) : Tree.readXml(body);
     }
 
     static Format accepted(HttpServletRequest request) {

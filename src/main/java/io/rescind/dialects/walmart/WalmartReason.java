@@ -36,7 +36,8 @@ enum WalmartReason {
 
     /**
      * The reason to show for a cancellation: the Walmart reason it was made with (kept as its
-     * note), else the first Walmart reason of its canonical reason, else {@code CANCEL_BY_SELLER}.
+     * note), else the first Walmart reason of its canonical reason; a buyer's cancel made
+     * elsewhere shows as the customer's request, anything else as {@code CANCEL_BY_SELLER}.
      */
     static WalmartReason shown(CancelReason canonical, String note) {
         if (note != null) {
@@ -48,6 +49,9 @@ enum WalmartReason {
         return Arrays.stream(values())
                 .filter(reason -> reason.canonical == canonical)
                 .findFirst()
-                .orElse(CANCEL_BY_SELLER);
+                .orElse(
+                        canonical == CancelReason.BUYER_CANCELLED
+                                ? CUSTOMER_REQUESTED_SELLER_TO_CANCEL
+                                : CANCEL_BY_SELLER);
     }
 }

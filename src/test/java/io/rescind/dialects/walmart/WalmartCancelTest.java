@@ -205,6 +205,39 @@ class WalmartCancelTest extends ApiTest {
     }
 
     @Test
+    void cancelsMadeThroughTheCanonicalApiShowWithAWalmartReason() {
+        var path = "/api/v1/orders/" + order.get("id").asString() + "/cancellations";
+        assertThat(api.post(
+                                path,
+                                trade.buyer().key(),
+                                Map.of(
+                                        "reason",
+                                        "BUYER_CANCELLED",
+                                        "lines",
+                                        List.of(Map.of("lineNumber", 1, "quantity", 1))))
+                        .status())
+                .isEqualTo(201);
+        assertThat(api.post(
+                                path,
+                                trade.seller().key(),
+                                Map.of(
+                                        "reason",
+                                        "OUT_OF_STOCK",
+                                        "lines",
+                                        List.of(Map.of("lineNumber", 1, "quantity", 1))))
+                        .status())
+                .isEqualTo(201);
+
+        var response = walmart.signed("GET", "/v3/ca/orders/" + number).send();
+
+        assertThat(statuses(Xml.parse(response.text()), 0))
+                .containsExactly(
+                        Map.entry("Created", "1"),
+                        Map.entry("Cancelled/CUSTOMER_REQUESTED_SELLER_TO_CANCEL", "1"),
+                        Map.entry("Cancelled/SELLER_CANCEL_OUT_OF_STOCK", "1"));
+    }
+
+    @Test
     void theAnswerFollowsTheSellersLaterMoves() {
         cancelXml(xmlCancel(xmlLine(1, xmlStatus("Cancelled", "CANCEL_BY_SELLER", "1"))));
         var base = "/api/v1/orders/" + order.get("id").asString() + "/lines/"
