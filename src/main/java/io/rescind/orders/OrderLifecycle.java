@@ -168,6 +168,11 @@ public class OrderLifecycle {
         return orders.find(caller, orderId).orElseThrow(() -> RescindException.notFound("Order"));
     }
 
+    /** The order by the tenant's running number, for platforms that address orders by integer. */
+    public PurchaseOrder getByNumber(Caller caller, long number) {
+        return orders.findByNumber(caller, number).orElseThrow(() -> RescindException.notFound("Order"));
+    }
+
     public List<PurchaseOrder> list(Caller caller, OrderQuery query) {
         return orders.page(caller, query);
     }
