@@ -267,5 +267,13 @@ class HlConnectApiTest extends ApiTest {
         assertError(post, 405, "MethodNotAllowed");
         assertThat(post.header("Allow")).isEqualTo("DELETE");
         assertError(api.get("/purchase/register", key), 404, "NotFound");
+        var trade = given.trade();
+        var order = twoLineOrder(trade);
+        var xml = api.request(
+                        "GET", "/purchase/info?order_id=" + order.get("number").asLong())
+                .key(trade.buyer().key())
+                .header("Accept", "application/xml")
+                .send();
+        assertThat(xml.status()).as(xml.toString()).isEqualTo(406);
     }
 }
