@@ -1,7 +1,6 @@
 package io.rescind.dialects.hlconnect;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
-import io.rescind.orders.LineStatus;
 import io.rescind.orders.OrderLine;
 import io.rescind.orders.PurchaseOrder;
 import java.math.BigDecimal;
@@ -36,14 +35,18 @@ record OrderItem(
                 null,
                 null,
                 null,
-                status(line.status()));
+                status(line));
     }
 
-    /** HL Connect's words where it has one (PROCESSING, COMPLETED, FAILED), CANCELLED otherwise. */
-    static String status(LineStatus status) {
-        return switch (status) {
+    /**
+     * HL Connect's words where it has one (PROCESSING, COMPLETED, FAILED), CANCELLED otherwise. A
+     * shipped line is COMPLETED only when nothing of it is left open.
+     */
+    static String status(OrderLine line) {
+        return switch (line.status()) {
             case ISSUED, IN_PROGRESS, CONFIRMED -> "PROCESSING";
-            case SHIPPED, COMPLETED -> "COMPLETED";
+            case SHIPPED -> line.openQuantity() > 0 ? "PROCESSING" : "COMPLETED";
+            case COMPLETED -> "COMPLETED";
             case REJECTED -> "FAILED";
             case CANCELLED -> "CANCELLED";
         };
