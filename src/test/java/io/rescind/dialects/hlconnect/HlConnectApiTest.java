@@ -5,7 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.rescind.support.Api;
 import io.rescind.support.ApiTest;
 import io.rescind.support.Fixtures.Trade;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -100,6 +105,27 @@ class HlConnectApiTest extends ApiTest {
         assertError(again, 400, "InvalidOrderStatus");
         assertThat(again.json().get("message").asString()).startsWith("Invalid order status for cancellation");
         assertThat(again.header("X-Environment")).isNull();
+    }
+
+    @Test
+    void concurrentCancelsOfOneLineSucceedOnceAndAreRefusedOtherwise() throws Exception {
+        var trade = given.trade();
+        var order = twoLineOrder(trade);
+        List<Future<Api.Response>> answers;
+        try (var pool = Executors.newFixedThreadPool(8)) {
+            answers = pool.invokeAll(
+                    Collections.nCopies(8, () -> cancel(trade.buyer().key(), order, 1)));
+        }
+
+        var statuses = new ArrayList<Integer>();
+        for (var answer : answers) {
+            statuses.add(answer.get().status());
+        }
+        assertThat(statuses).containsOnly(201, 400).containsOnlyOnce(201);
+        assertThat(reload(order, trade.buyer().key())
+                        .at("/lines/0/cancelledQuantity")
+                        .asLong())
+                .isEqualTo(2);
     }
 
     @Test
