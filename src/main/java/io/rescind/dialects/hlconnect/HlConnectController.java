@@ -14,7 +14,6 @@ import io.rescind.parties.Caller;
 import io.swagger.v3.oas.annotations.Hidden;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
-import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.constraints.Min;
@@ -51,10 +50,7 @@ class HlConnectController {
 
     @DeleteMapping("/purchase/cancel")
     @Tag(name = "PurchaseCancel")
-    @Operation(
-            operationId = "connector_purchase_cancel",
-            summary = "Cancel purchase order line item",
-            security = @SecurityRequirement(name = "access_token"))
+    @Operation(operationId = "connector_purchase_cancel", summary = "Cancel purchase order line item")
     @ApiResponse(responseCode = "201", description = "Order line item successfully cancelled")
     ResponseEntity<Object> cancel(
             HttpServletRequest request,
@@ -83,10 +79,7 @@ class HlConnectController {
 
     @GetMapping("/purchase/info")
     @Tag(name = "PurchaseInfo")
-    @Operation(
-            operationId = "connector_purchase_info",
-            summary = "Retrieve purchase order information",
-            security = @SecurityRequirement(name = "access_token"))
+    @Operation(operationId = "connector_purchase_info", summary = "Retrieve purchase order information")
     ResponseEntity<List<OrderItem>> info(
             HttpServletRequest request,
             @AuthenticationPrincipal Caller caller,

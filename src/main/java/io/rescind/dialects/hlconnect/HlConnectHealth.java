@@ -1,7 +1,6 @@
 package io.rescind.dialects.hlconnect;
 
 import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.security.SecurityRequirements;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
 import org.springframework.boot.health.actuate.endpoint.CompositeHealthDescriptor;
@@ -26,7 +25,6 @@ class HlConnectHealth {
     @GetMapping("/health")
     @Tag(name = "Health")
     @Operation(operationId = "health", summary = "Perform system health check")
-    @SecurityRequirements
     ResponseEntity<List<HealthItem>> health() {
         var overall = health.health();
         var items = overall instanceof CompositeHealthDescriptor composite

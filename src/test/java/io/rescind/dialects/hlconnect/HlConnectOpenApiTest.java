@@ -38,6 +38,10 @@ class HlConnectOpenApiTest extends ApiTest {
         assertThat(cancel.at("/responses/201/headers").has("X-Environment")).isTrue();
         assertThat(doc.at("/components/securitySchemes/access_token/scheme").asString())
                 .isEqualTo("bearer");
+        assertThat(doc.at("/security/0").has("access_token")).isTrue();
+        assertThat(doc.at("/paths/~1health/get/security").isEmpty())
+                .as("health is public")
+                .isTrue();
         assertThat(doc.at("/components/schemas/ErrorResponse/properties").propertyNames())
                 .containsExactly("name", "message", "code", "status");
         assertThat(doc.at("/components/schemas/OrderItem/properties").propertyNames())
