@@ -275,6 +275,31 @@ public class CancellationEngine {
         });
     }
 
+    /**
+     * Accepts or rejects, in one transaction, every pending request of an order that awaits the
+     * caller (an operator: every pending request of the order).
+     *
+     * @return the requests decided; empty when none awaited the caller
+     */
+    public List<Cancellation> decideAll(Caller caller, UUID orderId, DecideRequest.Verdict verdict) {
+        return transactions.execute(tx -> {
+            var order =
+                    orders.lock(caller, orderId, LineKeys.ALL).orElseThrow(() -> RescindException.notFound("Order"));
+            var outcome = verdict == DecideRequest.Verdict.ACCEPT
+                    ? Cancellation.Status.ACCEPTED
+                    : Cancellation.Status.REJECTED;
+            var decided = new ArrayList<Cancellation>();
+            for (var pending : cancellations.pendingOfOrder(order.tenantId(), order.id())) {
+                if (caller.isOperator() || caller.partyId().equals(pending.deciderId())) {
+                    decided.add(conclude(order, pending, outcome, caller.partyId()));
+                    // The decision changed lines: the next one must see them as they are now.
+                    order = orders.find(caller, orderId).orElseThrow();
+                }
+            }
+            return decided;
+        });
+    }
+
     /** Pending requests awaiting the caller's decision; an operator sees every one of its tenant. */
     public List<Cancellation> awaitingDecision(Caller caller, int limit) {
         return cancellations.pending(caller.tenantId(), caller.isOperator() ? null : caller.partyId(), limit);

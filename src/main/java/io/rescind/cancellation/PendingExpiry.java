@@ -6,7 +6,8 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.scheduling.annotation.EnableScheduling;
-import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.scheduling.annotation.SchedulingConfigurer;
+import org.springframework.scheduling.config.ScheduledTaskRegistrar;
 
 /**
  * Expires pending cancel requests nobody decided in time. Every instance may run it: requests
@@ -17,7 +18,7 @@ import org.springframework.scheduling.annotation.Scheduled;
 @EnableScheduling
 @EnableConfigurationProperties(ExpiryProperties.class)
 @ConditionalOnProperty(name = "rescind.cancellation.expiry.enabled", havingValue = "true", matchIfMissing = true)
-class PendingExpiry {
+class PendingExpiry implements SchedulingConfigurer {
 
     private static final Logger log = LoggerFactory.getLogger(PendingExpiry.class);
 
@@ -29,7 +30,11 @@ class PendingExpiry {
         this.properties = properties;
     }
 
-    @Scheduled(fixedDelayString = "${rescind.cancellation.expiry.interval:PT1S}")
+    @Override
+    public void configureTasks(ScheduledTaskRegistrar registrar) {
+        registrar.addFixedDelayTask(this::expireDue, properties.interval());
+    }
+
     void expireDue() {
         try {
             int expired;

@@ -230,6 +230,54 @@ class ApprovalApiTest extends ApiTest {
     }
 
     @Test
+    void aSellersCancelCanAwaitTheBuyerAndOperatorsNeitherWaitNorAreRefusedADecision() {
+        var trade = given.trade();
+        var policy = Map.of(
+                "buyerMayCancel", List.of("ISSUED", "CONFIRMED"),
+                "sellerMayCancel", List.of("ISSUED", "CONFIRMED"),
+                "sellerNeedsApproval", List.of("ISSUED"));
+        assertThat(api.put(
+                                "/api/v1/sellers/" + trade.seller().id() + "/cancellation-policy",
+                                trade.seller().key(),
+                                policy)
+                        .status())
+                .isEqualTo(200);
+        var order = given.anOrder(trade).withLine(4, "1").place();
+
+        var first = api.request("POST", cancellations(order))
+                .key(trade.seller().key())
+                .header("Idempotency-Key", "seller-1")
+                .json(cancel(order, 1))
+                .send();
+        assertThat(first.status()).isEqualTo(202);
+        assertThat(first.json().get("deciderId").asString())
+                .isEqualTo(trade.buyer().id().toString());
+        var replay = api.request("POST", cancellations(order))
+                .key(trade.seller().key())
+                .header("Idempotency-Key", "seller-1")
+                .json(cancel(order, 1))
+                .send();
+        assertThat(replay.status()).isEqualTo(202);
+        assertThat(replay.header("Idempotent-Replayed")).isEqualTo("true");
+        assertThat(replay.json().get("id")).isEqualTo(first.json().get("id"));
+        assertThat(line(order, trade.buyer().key()).get("pendingCancelQuantity").asLong())
+                .isEqualTo(1);
+
+        assertThat(api.get("/api/v1/cancellation-requests", trade.buyer().key()).json())
+                .hasSize(1);
+        var byOperator = api.post(
+                cancellations(order) + "/" + first.json().get("id").asString() + "/reject", OPERATOR_KEY, Map.of());
+        assertThat(byOperator.status()).isEqualTo(200);
+        assertThat(byOperator.json().get("status").asString()).isEqualTo("REJECTED");
+
+        var operatorCancel = api.post(cancellations(order), OPERATOR_KEY, cancel(order, 2));
+        assertThat(operatorCancel.status()).isEqualTo(201);
+        var after = line(order, trade.buyer().key());
+        assertThat(after.get("cancelledQuantity").asLong()).isEqualTo(2);
+        assertThat(after.get("openQuantity").asLong()).isEqualTo(2);
+    }
+
+    @Test
     void aPolicyWithAnUnusableTimeToLiveIsRefused() {
         var trade = given.trade();
         var policy = Map.of(

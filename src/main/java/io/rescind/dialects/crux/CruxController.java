@@ -140,16 +140,9 @@ class CruxController {
             throws HttpMediaTypeNotSupportedException {
         requireJsonIfBody(request);
         requireSupplier(caller);
-        var orderId = uuid(orderUuid, "order");
-        var pending = engine.pendingOf(caller, orderId).stream()
-                .filter(c -> caller.isOperator() || caller.partyId().equals(c.deciderId()))
-                .toList();
-        if (pending.isEmpty()) {
+        var decided = engine.decideAll(caller, uuid(orderUuid, "order"), verdict(request));
+        if (decided.isEmpty()) {
             throw CruxError.unprocessable("No cancellation is pending for this order.");
-        }
-        var verdict = verdict(request);
-        for (Cancellation cancellation : pending) {
-            engine.decide(caller, new DecideRequest(orderId, cancellation.id(), verdict));
         }
         return ResponseEntity.noContent().build();
     }

@@ -50,8 +50,12 @@ class CruxErrors {
 
     @ExceptionHandler(HttpMessageNotReadableException.class)
     ResponseEntity<CruxError.Body> unreadable(HttpMessageNotReadableException e) {
-        if (e.getMessage() != null && e.getMessage().contains("exceeds")) {
-            return body(HttpStatus.CONTENT_TOO_LARGE, "The request body is too large.");
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            // The body-size bound of the http module interrupts the read with this message.
+            if (cause instanceof java.io.IOException
+                    && String.valueOf(cause.getMessage()).startsWith("The request body exceeds")) {
+                return body(HttpStatus.CONTENT_TOO_LARGE, "The request body is too large.");
+            }
         }
         return body(HttpStatus.BAD_REQUEST, "The body is not valid JSON of the expected shape.");
     }

@@ -288,6 +288,18 @@ class CruxDialectTest extends ApiTest {
                         .status())
                 .isEqualTo(400);
 
+        var unknownOrder = crux("PATCH", "/timp/orders/cancel/", trade.buyer())
+                .raw("application/json", "{\"order_uuid\": \"00000000-0000-0000-0000-000000000000\"}")
+                .send();
+        assertThat(unknownOrder.status()).isEqualTo(404);
+        assertThat(crux(
+                                "PATCH",
+                                "/timp/orders/cancel/" + order.get("id").asString() + "/confirm/",
+                                given.party("SELLER"))
+                        .send()
+                        .status())
+                .isEqualTo(404);
+
         var verb = crux("POST", path, trade.buyer()).send();
         assertThat(verb.status()).isEqualTo(405);
         assertThat(verb.json().has("detail")).isTrue();
