@@ -69,6 +69,12 @@ class HlConnectController {
                 ResponseEntity.status(HttpStatus.CREATED)
                         .header(ENVIRONMENT, properties.environment())
                         .build();
+            // HL Connect knows only immediate cancels; a seller policy that wants approval makes it a
+            // request, answered 202 (a 2xx, so generated clients still see success).
+            case CancelOutcome.Pending pending ->
+                ResponseEntity.status(HttpStatus.ACCEPTED)
+                        .header(ENVIRONMENT, properties.environment())
+                        .build();
             case CancelOutcome.Refused refused ->
                 ErrorResponse.answer(
                         HttpStatus.BAD_REQUEST,
