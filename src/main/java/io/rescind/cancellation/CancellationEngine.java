@@ -7,7 +7,9 @@ import io.rescind.cancellation.CancelLines.LineCancel;
 import io.rescind.cancellation.CancelLines.RequestedAmounts;
 import io.rescind.cancellation.Cancellation.CancelledLine;
 import io.rescind.cancellation.Cancellation.Refusal;
+import io.rescind.cancellation.CancellationEvents.CancellationDecided;
 import io.rescind.cancellation.CancellationEvents.CancellationRefused;
+import io.rescind.cancellation.CancellationEvents.CancellationRequested;
 import io.rescind.cancellation.CancellationEvents.LinesCancelled;
 import io.rescind.orders.Amounts;
 import io.rescind.orders.LineKeys;
@@ -123,23 +125,41 @@ public class CancellationEngine {
         }
         var policy = policies.forSeller(order.tenantId(), order.sellerId());
         var cancelled = new ArrayList<CancelledLine>();
-        var changed = new ArrayList<OrderLine>();
         var refusals = new ArrayList<Refusal>();
+        var allowedLines = new ArrayList<OrderLine>();
+        boolean needsApproval = false;
         for (var target : targets(order, command.scope())) {
             var line = target.line();
+            long quantity;
             switch (policy.decide(line, caller.role(), target.quantity())) {
-                case Decision.Refused refused -> refusals.add(refusal(line, refused.reason(), refused.detail()));
-                case Decision.Allowed allowed -> {
-                    switch (price(order, line, allowed.quantity(), target.amounts())) {
-                        case Unpriced unpriced -> refusals.add(refusal(line, unpriced.reason(), unpriced.detail()));
-                        case Priced priced -> {
-                            changed.add(line.cancel(allowed.quantity(), priced.amounts()));
-                            cancelled.add(new CancelledLine(
-                                    line.id(), line.number(), line.position(), allowed.quantity(), priced.amounts()));
-                        }
-                    }
+                case Decision.Refused refused -> {
+                    refusals.add(refusal(line, refused.reason(), refused.detail()));
+                    continue;
+                }
+                case Decision.Allowed allowed -> quantity = allowed.quantity();
+                case Decision.NeedsApproval approval -> {
+                    quantity = approval.quantity();
+                    needsApproval = true;
                 }
             }
+            switch (price(order, line, quantity, target.amounts())) {
+                case Unpriced unpriced -> refusals.add(refusal(line, unpriced.reason(), unpriced.detail()));
+                case Priced priced -> {
+                    allowedLines.add(line);
+                    cancelled.add(
+                            new CancelledLine(line.id(), line.number(), line.position(), quantity, priced.amounts()));
+                }
+            }
+        }
+        if (refusals.isEmpty() && needsApproval) {
+            // One line needing approval makes the whole command one request, decided as a whole.
+            return request(caller, command, fingerprint, order, policy, allowedLines, cancelled);
+        }
+        var changed = new ArrayList<OrderLine>();
+        for (int i = 0; i < allowedLines.size(); i++) {
+            changed.add(allowedLines
+                    .get(i)
+                    .cancel(cancelled.get(i).quantity(), cancelled.get(i).amounts()));
         }
         if (refusals.isEmpty() && cancelled.isEmpty()) {
             refusals.add(new Refusal(
@@ -168,7 +188,7 @@ public class CancellationEngine {
                     order.id(),
                     caller.partyId(),
                     new LinesCancelled(cancellation.id(), order.id(), command.reason(), command.note(), cancelled));
-            events.publishEvent(applied(order, caller, cancellation, command.restock()));
+            events.publishEvent(applied(order, caller.partyId(), cancellation, command.restock()));
         } else {
             journal.record(
                     order.tenantId(),
@@ -181,7 +201,7 @@ public class CancellationEngine {
     }
 
     private static CancellationApplied applied(
-            PurchaseOrder order, Caller caller, Cancellation cancellation, boolean restock) {
+            PurchaseOrder order, UUID actor, Cancellation cancellation, boolean restock) {
         var units = cancellation.lines().stream()
                 .map(cancelled -> new CancellationApplied.CancelledUnits(
                         cancelled.lineId(),
@@ -194,7 +214,200 @@ public class CancellationEngine {
                         cancelled.quantity()))
                 .toList();
         return new CancellationApplied(
-                order.tenantId(), order.id(), order.sellerId(), cancellation.id(), caller.partyId(), restock, units);
+                order.tenantId(), order.id(), order.sellerId(), cancellation.id(), actor, restock, units);
+    }
+
+    /** Holds the units of a cancel that needs the counterparty's approval, as one pending request. */
+    private CancelOutcome request(
+            Caller caller,
+            CancelLines command,
+            String fingerprint,
+            PurchaseOrder order,
+            CancellationPolicy policy,
+            List<OrderLine> lines,
+            List<CancelledLine> held) {
+        var changed = new ArrayList<OrderLine>();
+        for (int i = 0; i < lines.size(); i++) {
+            changed.add(lines.get(i).holdForCancel(held.get(i).quantity()));
+        }
+        var decider = caller.role() == PartyRole.BUYER ? order.sellerId() : order.buyerId();
+        var now = Instant.now();
+        var cancellation = new Cancellation(
+                UUID.randomUUID(),
+                order.id(),
+                caller.partyId(),
+                Cancellation.Status.PENDING,
+                command.reason(),
+                command.note(),
+                command.idempotencyKey(),
+                held,
+                List.of(),
+                now,
+                decider,
+                now.plus(policy.pendingTtl()),
+                policy.onExpiry(),
+                null,
+                null);
+        orders.save(order, changed);
+        journal.record(
+                order.tenantId(),
+                order.id(),
+                caller.partyId(),
+                new CancellationRequested(
+                        cancellation.id(),
+                        order.id(),
+                        command.reason(),
+                        command.note(),
+                        held,
+                        decider,
+                        cancellation.expiresAt()));
+        cancellations.insert(order.tenantId(), cancellation, fingerprint);
+        return new CancelOutcome.Pending(cancellation, false);
+    }
+
+    /**
+     * The counterparty accepts or rejects a pending request. Only the party it awaits (or an
+     * operator) decides, and only once; like every change, under the order's lock.
+     */
+    public Cancellation decide(Caller caller, DecideRequest request) {
+        return transactions.execute(tx -> {
+            var order = orders.lock(caller, request.orderId(), LineKeys.ALL)
+                    .orElseThrow(() -> RescindException.notFound("Order"));
+            var pending = cancellations
+                    .find(order.tenantId(), order.id(), request.cancellationId())
+                    .orElseThrow(() -> RescindException.notFound("Cancellation"));
+            if (pending.status() != Cancellation.Status.PENDING) {
+                throw new RescindException(
+                        Kind.CONFLICT,
+                        "already-decided",
+                        "This cancellation is %s, not pending".formatted(pending.status()),
+                        Map.of("status", pending.status().name()));
+            }
+            if (!caller.isOperator() && !caller.partyId().equals(pending.deciderId())) {
+                throw new RescindException(
+                        Kind.FORBIDDEN,
+                        "not-the-decider",
+                        "This request awaits the decision of the other party to the order");
+            }
+            var outcome = switch (request.verdict()) {
+                case ACCEPT -> Cancellation.Status.ACCEPTED;
+                case REJECT -> Cancellation.Status.REJECTED;
+            };
+            return conclude(order, pending, outcome, caller.partyId());
+        });
+    }
+
+    /**
+     * Accepts or rejects, in one transaction, every pending request of an order that awaits the
+     * caller (an operator: every pending request of the order).
+     *
+     * @return the requests decided; empty when none awaited the caller
+     */
+    public List<Cancellation> decideAll(Caller caller, UUID orderId, DecideRequest.Verdict verdict) {
+        return transactions.execute(tx -> {
+            var order =
+                    orders.lock(caller, orderId, LineKeys.ALL).orElseThrow(() -> RescindException.notFound("Order"));
+            var outcome = verdict == DecideRequest.Verdict.ACCEPT
+                    ? Cancellation.Status.ACCEPTED
+                    : Cancellation.Status.REJECTED;
+            var decided = new ArrayList<Cancellation>();
+            for (var pending : cancellations.pendingOfOrder(order.tenantId(), order.id())) {
+                if (caller.isOperator() || caller.partyId().equals(pending.deciderId())) {
+                    decided.add(conclude(order, pending, outcome, caller.partyId()));
+                    // The decision changed lines: the next one must see them as they are now.
+                    order = orders.find(caller, orderId).orElseThrow();
+                }
+            }
+            return decided;
+        });
+    }
+
+    /** Pending requests awaiting the caller's decision; an operator sees every one of its tenant. */
+    public List<Cancellation> awaitingDecision(Caller caller, int limit) {
+        return cancellations.pending(caller.tenantId(), caller.isOperator() ? null : caller.partyId(), limit);
+    }
+
+    /** The pending requests of an order the caller can see. */
+    public List<Cancellation> pendingOf(Caller caller, UUID orderId) {
+        var order = orders.find(caller, orderId).orElseThrow(() -> RescindException.notFound("Order"));
+        return cancellations.pendingOfOrder(order.tenantId(), order.id());
+    }
+
+    /**
+     * Expires requests nobody decided in time, each with the outcome its policy fixed. Claims them
+     * with {@code SKIP LOCKED} and never waits for an order lock (a busy order is retried next
+     * round), so any number of instances can run this at once without deadlocks.
+     *
+     * @return how many requests expired
+     */
+    public int expireDue(int limit) {
+        return transactions.execute(tx -> {
+            int expired = 0;
+            for (var due : cancellations.claimDue(limit)) {
+                var order = orders.tryLock(due.getKey(), due.getValue().orderId());
+                if (order.isPresent()) {
+                    conclude(order.get(), due.getValue(), Cancellation.Status.EXPIRED, null);
+                    expired++;
+                }
+            }
+            return expired;
+        });
+    }
+
+    /** Accepts, rejects or expires a pending request on its locked order. */
+    private Cancellation conclude(PurchaseOrder order, Cancellation pending, Cancellation.Status outcome, UUID by) {
+        boolean accept = outcome == Cancellation.Status.ACCEPTED
+                || (outcome == Cancellation.Status.EXPIRED && pending.onExpiry() == CancellationPolicy.OnExpiry.ACCEPT);
+        var changed = new ArrayList<OrderLine>();
+        var finalLines = new ArrayList<CancelledLine>();
+        for (var held : pending.lines()) {
+            var line = order.lines().stream()
+                    .filter(candidate -> candidate.id().equals(held.lineId()))
+                    .findFirst()
+                    .orElseThrow(() -> new IllegalStateException("Line " + held.lineId() + " is gone"));
+            if (accept) {
+                var amounts = amountsOnAcceptance(line, held);
+                changed.add(line.acceptCancel(held.quantity(), amounts));
+                finalLines.add(
+                        new CancelledLine(held.lineId(), held.lineNumber(), held.position(), held.quantity(), amounts));
+            } else {
+                changed.add(line.releaseCancel(held.quantity()));
+                finalLines.add(held);
+            }
+        }
+        var decided = pending.decided(outcome, finalLines, by, Instant.now());
+        orders.save(order, changed);
+        var type = "order.cancellation_" + outcome.name().toLowerCase();
+        journal.record(
+                order.tenantId(),
+                order.id(),
+                by,
+                new CancellationDecided(type, decided.id(), order.id(), outcome, by, finalLines));
+        if (accept) {
+            // Announced like any cancel, so whatever reacts to cancelled units (inventory) needs
+            // to know nothing about approvals.
+            journal.record(
+                    order.tenantId(),
+                    order.id(),
+                    by,
+                    new LinesCancelled(decided.id(), order.id(), decided.reason(), decided.note(), finalLines));
+            // A request does not keep its command's restock choice: accepted units are restocked.
+            events.publishEvent(applied(order, by, decided, true));
+        }
+        cancellations.decide(order.tenantId(), decided);
+        return decided;
+    }
+
+    /**
+     * The counterparty accepts what it was shown: the amounts quoted with the request, as long as
+     * they still fit what remains; when the held units are the last not cancelled, exactly what
+     * remains, so a line's cancelled money still adds up to its totals.
+     */
+    private static Amounts amountsOnAcceptance(OrderLine line, CancelledLine held) {
+        if (held.quantity() == line.unitsNotCancelled() || !held.amounts().fitsWithin(line.remaining())) {
+            return Proration.prorate(line, held.quantity());
+        }
+        return held.amounts();
     }
 
     private Optional<PurchaseOrder> lock(Caller caller, CancelLines command) {

@@ -1,6 +1,7 @@
 package io.rescind.cancellation;
 
 import io.rescind.orders.OrderChange;
+import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
@@ -25,4 +26,29 @@ final class CancellationEvents {
             return "order.cancellation_refused";
         }
     }
+
+    record CancellationRequested(
+            UUID cancellationId,
+            UUID orderId,
+            CancelReason reason,
+            String note,
+            List<Cancellation.CancelledLine> lines,
+            UUID deciderId,
+            Instant expiresAt)
+            implements OrderChange {
+        @Override
+        public String type() {
+            return "order.cancellation_requested";
+        }
+    }
+
+    /** Accepted, rejected or expired; {@code type} says which. A null {@code decidedBy} is the expiry worker. */
+    record CancellationDecided(
+            String type,
+            UUID cancellationId,
+            UUID orderId,
+            Cancellation.Status status,
+            UUID decidedBy,
+            List<Cancellation.CancelledLine> lines)
+            implements OrderChange {}
 }

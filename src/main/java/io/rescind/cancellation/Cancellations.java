@@ -29,9 +29,10 @@ class Cancellations {
     void insert(UUID tenantId, Cancellation cancellation, String fingerprint) {
         jdbc.sql("""
                         insert into cancellations (tenant_id, cancellation_id, order_id, requested_by, status, reason,
-                            note, idempotency_key, request_hash, lines, refusals, created_at)
+                            note, idempotency_key, request_hash, lines, refusals, created_at,
+                            decider_id, expires_at, on_expiry)
                         values (:tenant, :id, :order, :by, :status, :reason, :note, :key, :hash,
-                            cast(:lines as jsonb), cast(:refusals as jsonb), :at)
+                            cast(:lines as jsonb), cast(:refusals as jsonb), :at, :decider, :expires, :onExpiry)
                         """)
                 .param("tenant", tenantId)
                 .param("id", cancellation.id())
@@ -45,7 +46,87 @@ class Cancellations {
                 .param("lines", json.writeValueAsString(cancellation.lines()))
                 .param("refusals", json.writeValueAsString(cancellation.refusals()))
                 .param("at", OffsetDateTime.ofInstant(cancellation.createdAt(), java.time.ZoneOffset.UTC))
+                .param("decider", cancellation.deciderId())
+                .param("expires", timestamp(cancellation.expiresAt()))
+                .param(
+                        "onExpiry",
+                        cancellation.onExpiry() == null
+                                ? null
+                                : cancellation.onExpiry().name())
                 .update();
+    }
+
+    /** Records the decision on a pending request; the order must be locked. */
+    void decide(UUID tenantId, Cancellation decided) {
+        int updated = jdbc.sql("""
+                        update cancellations
+                        set status = :status, lines = cast(:lines as jsonb), decided_by = :by, decided_at = :at
+                        where tenant_id = :tenant and cancellation_id = :id and status = 'PENDING'
+                        """)
+                .param("status", decided.status().name())
+                .param("lines", json.writeValueAsString(decided.lines()))
+                .param("by", decided.decidedBy())
+                .param("at", timestamp(decided.decidedAt()))
+                .param("tenant", tenantId)
+                .param("id", decided.id())
+                .update();
+        if (updated != 1) {
+            throw new IllegalStateException("Cancellation " + decided.id() + " was not pending");
+        }
+    }
+
+    /** Pending requests awaiting a party's decision, or every pending one of the tenant. */
+    List<Cancellation> pending(UUID tenantId, UUID deciderId, int limit) {
+        return jdbc.sql("""
+                        select * from cancellations
+                        where tenant_id = :tenant and status = 'PENDING'
+                            and (cast(:decider as uuid) is null or decider_id = :decider)
+                        order by created_at, cancellation_id
+                        limit :limit
+                        """)
+                .param("tenant", tenantId)
+                .param("decider", deciderId)
+                .param("limit", limit)
+                .query(this::cancellation)
+                .list();
+    }
+
+    List<Cancellation> pendingOfOrder(UUID tenantId, UUID orderId) {
+        return jdbc.sql("""
+                        select * from cancellations
+                        where tenant_id = :tenant and order_id = :order and status = 'PENDING'
+                        order by created_at, cancellation_id
+                        """)
+                .param("tenant", tenantId)
+                .param("order", orderId)
+                .query(this::cancellation)
+                .list();
+    }
+
+    /**
+     * Claims requests past their expiry that no other worker holds. The row locks last until the
+     * caller's transaction ends, so two instances never expire the same request.
+     */
+    List<Map.Entry<UUID, Cancellation>> claimDue(int limit) {
+        return jdbc.sql("""
+                        select * from cancellations
+                        where status = 'PENDING' and expires_at <= now()
+                        order by expires_at
+                        limit :limit
+                        for update skip locked
+                        """)
+                .param("limit", limit)
+                .query((rs, n) -> Map.entry(rs.getObject("tenant_id", UUID.class), cancellation(rs, n)))
+                .list();
+    }
+
+    private static OffsetDateTime timestamp(java.time.Instant instant) {
+        return instant == null ? null : OffsetDateTime.ofInstant(instant, java.time.ZoneOffset.UTC);
+    }
+
+    private static java.time.Instant instant(ResultSet rs, String column) throws SQLException {
+        var value = rs.getObject(column, OffsetDateTime.class);
+        return value == null ? null : value.toInstant();
     }
 
     /** A caller's earlier cancellation under this idempotency key, with the fingerprint of its request. */
@@ -96,6 +177,13 @@ class Cancellations {
                 rs.getString("idempotency_key"),
                 json.readValue(rs.getString("lines"), LINES),
                 json.readValue(rs.getString("refusals"), REFUSALS),
-                rs.getObject("created_at", OffsetDateTime.class).toInstant());
+                rs.getObject("created_at", OffsetDateTime.class).toInstant(),
+                rs.getObject("decider_id", UUID.class),
+                instant(rs, "expires_at"),
+                rs.getString("on_expiry") == null
+                        ? null
+                        : CancellationPolicy.OnExpiry.valueOf(rs.getString("on_expiry")),
+                rs.getObject("decided_by", UUID.class),
+                instant(rs, "decided_at"));
     }
 }

@@ -11,10 +11,12 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param port the port to listen on, 0 for any free one
  * @param clean wipe the data directory at start (tests)
  * @param maxConnections the server's {@code max_connections}
+ * @param fsync whether PostgreSQL forces writes to disk; off only for throw-away data (tests)
  */
 @ConfigurationProperties("rescind.database.embedded")
 record EmbeddedDatabaseProperties(
         @DefaultValue("./data") Path dataDir,
         @DefaultValue("0") int port,
         @DefaultValue("false") boolean clean,
-        @DefaultValue("200") int maxConnections) {}
+        @DefaultValue("200") int maxConnections,
+        @DefaultValue("true") boolean fsync) {}

@@ -173,6 +173,11 @@ public class OrderLifecycle {
         return orders.findByNumber(caller, number).orElseThrow(() -> RescindException.notFound("Order"));
     }
 
+    /** The order holding a line, for platforms that address lines without their order. */
+    public java.util.Optional<PurchaseOrder> findByLine(Caller caller, UUID lineId) {
+        return orders.findByLine(caller, lineId);
+    }
+
     public List<PurchaseOrder> list(Caller caller, OrderQuery query) {
         return orders.page(caller, query);
     }

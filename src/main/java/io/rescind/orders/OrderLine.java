@@ -52,6 +52,12 @@ public record OrderLine(
     }
 
     public OrderLine complete() {
+        if (pendingCancelQuantity > 0) {
+            throw new RescindException(
+                    Kind.CONFLICT,
+                    "cancel-pending",
+                    "Line %d has units awaiting a decision on their cancellation".formatted(number));
+        }
         return moveTo(LineStatus.COMPLETED);
     }
 
@@ -65,7 +71,12 @@ public record OrderLine(
         if (status == LineStatus.ISSUED || status == LineStatus.IN_PROGRESS || status == LineStatus.REJECTED) {
             throw illegalMove(LineStatus.SHIPPED);
         }
-        return with(shippedQuantity + units, cancelledQuantity, cancelled, moveCheck(LineStatus.SHIPPED));
+        return with(
+                shippedQuantity + units,
+                cancelledQuantity,
+                pendingCancelQuantity,
+                cancelled,
+                moveCheck(LineStatus.SHIPPED));
     }
 
     /**
@@ -80,14 +91,62 @@ public record OrderLine(
             throw new IllegalStateException("Cancelled amounts exceed what remains of line " + number);
         }
         var nowCancelled = cancelledQuantity + units;
-        var next = shippedQuantity + nowCancelled + pendingCancelQuantity < quantity
+        return with(
+                shippedQuantity,
+                nowCancelled,
+                pendingCancelQuantity,
+                cancelled.plus(amounts),
+                afterCancel(nowCancelled));
+    }
+
+    /**
+     * Holds units for a cancel request awaiting the counterparty's decision: they are neither open
+     * (so cannot be shipped or cancelled again) nor cancelled yet. The status does not change.
+     */
+    public OrderLine holdForCancel(long units) {
+        if (units < 1 || units > openQuantity()) {
+            throw new IllegalStateException("Cannot hold %d of %d open units".formatted(units, openQuantity()));
+        }
+        return with(shippedQuantity, cancelledQuantity, pendingCancelQuantity + units, cancelled, status);
+    }
+
+    /** The counterparty accepted: held units become cancelled, with their money. */
+    public OrderLine acceptCancel(long units, Amounts amounts) {
+        if (units < 1 || units > pendingCancelQuantity) {
+            throw new IllegalStateException(
+                    "Cannot accept %d of %d pending units".formatted(units, pendingCancelQuantity));
+        }
+        if (!amounts.fitsWithin(remaining()) || !amounts.all(a -> a.signum() >= 0)) {
+            throw new IllegalStateException("Cancelled amounts exceed what remains of line " + number);
+        }
+        var nowCancelled = cancelledQuantity + units;
+        return with(
+                shippedQuantity,
+                nowCancelled,
+                pendingCancelQuantity - units,
+                cancelled.plus(amounts),
+                afterCancel(nowCancelled));
+    }
+
+    /** The counterparty rejected (or the request expired as rejected): held units are open again. */
+    public OrderLine releaseCancel(long units) {
+        if (units < 1 || units > pendingCancelQuantity) {
+            throw new IllegalStateException(
+                    "Cannot release %d of %d pending units".formatted(units, pendingCancelQuantity));
+        }
+        return with(shippedQuantity, cancelledQuantity, pendingCancelQuantity - units, cancelled, status);
+    }
+
+    /** A line whose units are all shipped or cancelled is done; held units keep it as it is. */
+    private LineStatus afterCancel(long nowCancelled) {
+        var next = shippedQuantity + nowCancelled < quantity
                 ? status
                 : shippedQuantity > 0 ? LineStatus.SHIPPED : LineStatus.CANCELLED;
-        return with(shippedQuantity, nowCancelled, cancelled.plus(amounts), moveCheck(next));
+        return moveCheck(next);
     }
 
     private OrderLine moveTo(LineStatus next) {
-        return with(shippedQuantity, cancelledQuantity, cancelled, moveCheck(next));
+        return with(shippedQuantity, cancelledQuantity, pendingCancelQuantity, cancelled, moveCheck(next));
     }
 
     private LineStatus moveCheck(LineStatus next) {
@@ -104,7 +163,8 @@ public record OrderLine(
                 "Line %d is %s and cannot become %s".formatted(number, status, next));
     }
 
-    private OrderLine with(long shipped, long cancelledUnits, Amounts cancelledAmounts, LineStatus next) {
+    private OrderLine with(
+            long shipped, long cancelledUnits, long pendingUnits, Amounts cancelledAmounts, LineStatus next) {
         return new OrderLine(
                 id,
                 number,
@@ -114,7 +174,7 @@ public record OrderLine(
                 quantity,
                 shipped,
                 cancelledUnits,
-                pendingCancelQuantity,
+                pendingUnits,
                 unitPrice,
                 totals,
                 cancelledAmounts,

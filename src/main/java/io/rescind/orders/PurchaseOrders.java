@@ -65,6 +65,26 @@ public class PurchaseOrders {
                 .map(o -> withLines(o, keys));
     }
 
+    /**
+     * Locks the order if no one else holds it, for background work that must never wait (and so
+     * can never deadlock) while it holds other rows; empty when the order is busy or absent.
+     */
+    public Optional<PurchaseOrder> tryLock(UUID tenantId, UUID orderId) {
+        var system = new Caller(tenantId, new UUID(0, 0), io.rescind.parties.PartyRole.OPERATOR);
+        return header(system, "order_id = :order", orderId, "for no key update skip locked")
+                .map(o -> withLines(o, LineKeys.ALL));
+    }
+
+    /** The order holding a line, if the caller may see it. */
+    public Optional<PurchaseOrder> findByLine(Caller caller, UUID lineId) {
+        return jdbc.sql("select order_id from order_lines where tenant_id = :tenant and line_id = :line")
+                .param("tenant", caller.tenantId())
+                .param("line", lineId)
+                .query(UUID.class)
+                .optional()
+                .flatMap(orderId -> find(caller, orderId));
+    }
+
     /** The next running number of the tenant; holds the tenant row until commit. */
     long nextNumber(UUID tenantId) {
         return jdbc.sql("""

@@ -66,6 +66,7 @@ class CancellationProperties {
         return switch (CancellationPolicy.DEFAULT.decide(line, PartyRole.BUYER, requested)) {
             case Decision.Allowed allowed ->
                 line.cancel(allowed.quantity(), Proration.prorate(line, allowed.quantity()));
+            case Decision.NeedsApproval pending -> throw new AssertionError("the default policy needs no approval");
             case Decision.Refused refused -> line;
         };
     }

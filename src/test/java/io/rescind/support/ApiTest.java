@@ -16,6 +16,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
         properties = {
             "rescind.database.embedded.data-dir=target/embedded-pg",
             "rescind.database.embedded.clean=true",
+            "rescind.database.embedded.fsync=false",
             "rescind.bootstrap.demo=false",
             "rescind.bootstrap.operator-key=" + ApiTest.OPERATOR_KEY,
             "rescind.http.max-body=64KB"

@@ -26,6 +26,7 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.math.BigDecimal;
 import java.net.URI;
+import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
@@ -89,9 +90,35 @@ class CancellationController {
     record WholeOrderRequest(
             @NotNull CancelReason reason, @Size(max = 1000) String note, Boolean restock) {}
 
+    /** The approval fields may be left out: no approval, requests live seven days and are then rejected. */
     record PolicyView(
             @NotNull Set<LineStatus> buyerMayCancel,
-            @NotNull Set<LineStatus> sellerMayCancel) {}
+            @NotNull Set<LineStatus> sellerMayCancel,
+            Set<LineStatus> buyerNeedsApproval,
+            Set<LineStatus> sellerNeedsApproval,
+            Duration pendingTtl,
+            CancellationPolicy.OnExpiry onExpiry) {
+
+        static PolicyView of(CancellationPolicy policy) {
+            return new PolicyView(
+                    policy.buyerMayCancel(),
+                    policy.sellerMayCancel(),
+                    policy.buyerNeedsApproval(),
+                    policy.sellerNeedsApproval(),
+                    policy.pendingTtl(),
+                    policy.onExpiry());
+        }
+
+        CancellationPolicy toPolicy() {
+            return new CancellationPolicy(
+                    buyerMayCancel,
+                    sellerMayCancel,
+                    buyerNeedsApproval == null ? Set.of() : buyerNeedsApproval,
+                    sellerNeedsApproval == null ? Set.of() : sellerNeedsApproval,
+                    pendingTtl == null ? CancellationPolicy.DEFAULT_PENDING_TTL : pendingTtl,
+                    onExpiry == null ? CancellationPolicy.OnExpiry.REJECT : onExpiry);
+        }
+    }
 
     private final CancellationEngine engine;
 
@@ -147,8 +174,7 @@ class CancellationController {
 
     @GetMapping("/api/v1/sellers/{sellerId}/cancellation-policy")
     PolicyView policy(@AuthenticationPrincipal Caller caller, @PathVariable UUID sellerId) {
-        var policy = engine.policy(caller, sellerId);
-        return new PolicyView(policy.buyerMayCancel(), policy.sellerMayCancel());
+        return PolicyView.of(engine.policy(caller, sellerId));
     }
 
     @PutMapping("/api/v1/sellers/{sellerId}/cancellation-policy")
@@ -156,14 +182,14 @@ class CancellationController {
             @AuthenticationPrincipal Caller caller, @PathVariable UUID sellerId, @Valid @RequestBody PolicyView body) {
         CancellationPolicy policy;
         try {
-            policy = new CancellationPolicy(body.buyerMayCancel(), body.sellerMayCancel());
+            policy = body.toPolicy();
         } catch (IllegalArgumentException finalStatus) {
             return ResponseEntity.unprocessableContent()
                     .body(ProblemHandler.problem(
                             HttpStatus.UNPROCESSABLE_CONTENT, "invalid-policy", finalStatus.getMessage()));
         }
         engine.setPolicy(caller, sellerId, policy);
-        return ResponseEntity.ok(body);
+        return ResponseEntity.ok(PolicyView.of(policy));
     }
 
     private static RequestedAmounts amounts(AmountsRequest amounts) {
@@ -184,12 +210,17 @@ class CancellationController {
                 ResponseEntity.created(URI.create(
                         "/api/v1/orders/%s/cancellations/%s".formatted(cancellation.orderId(), cancellation.id())));
             case CancelOutcome.Refused refused -> ResponseEntity.status(HttpStatus.CONFLICT);
+            case CancelOutcome.Pending pending ->
+                ResponseEntity.accepted()
+                        .location(URI.create("/api/v1/orders/%s/cancellations/%s"
+                                .formatted(cancellation.orderId(), cancellation.id())));
         };
         if (outcome.replayed()) {
             response.header("Idempotent-Replayed", "true");
         }
         return switch (outcome) {
             case CancelOutcome.Applied applied -> response.body(cancellation);
+            case CancelOutcome.Pending pending -> response.body(cancellation);
             case CancelOutcome.Refused refused -> response.body(refusal(cancellation));
         };
     }

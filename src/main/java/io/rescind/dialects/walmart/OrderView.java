@@ -1,6 +1,7 @@
 package io.rescind.dialects.walmart;
 
 import io.rescind.cancellation.Cancellation;
+import io.rescind.cancellation.CancellationPolicy;
 import io.rescind.orders.Amounts;
 import io.rescind.orders.LineStatus;
 import io.rescind.orders.OrderLine;
@@ -145,7 +146,7 @@ final class OrderView {
         }
         Map<WalmartReason, Long> cancelled = new LinkedHashMap<>();
         for (var cancellation : cancellations) {
-            if (cancellation.status() != Cancellation.Status.APPLIED) {
+            if (!cancelledUnits(cancellation)) {
                 continue;
             }
             for (var cancelledLine : cancellation.lines()) {
@@ -162,6 +163,15 @@ final class OrderView {
             result.add(status("Cancelled", line.cancelledQuantity(), WalmartReason.CANCEL_BY_SELLER.name()));
         }
         return result;
+    }
+
+    /** Whether the cancellation's lines are units that were cancelled (not refused, held or released). */
+    private static boolean cancelledUnits(Cancellation cancellation) {
+        return switch (cancellation.status()) {
+            case APPLIED, ACCEPTED -> true;
+            case EXPIRED -> cancellation.onExpiry() == CancellationPolicy.OnExpiry.ACCEPT;
+            case REFUSED, PENDING, REJECTED -> false;
+        };
     }
 
     private static Map<String, Object> status(String status, long units, String reason) {

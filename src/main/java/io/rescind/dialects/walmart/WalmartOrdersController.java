@@ -67,6 +67,9 @@ class WalmartOrdersController {
             case CancelOutcome.Applied applied ->
                 order(format, applied.cancellation().orderId(), caller);
             case CancelOutcome.Refused refused -> throw refusal(refused.cancellation());
+            // Walmart knows no pending cancel: the order shows the held units as still open.
+            case CancelOutcome.Pending pending ->
+                order(format, pending.cancellation().orderId(), caller);
         };
     }
 

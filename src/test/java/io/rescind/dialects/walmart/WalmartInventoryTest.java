@@ -124,6 +124,57 @@ class WalmartInventoryTest extends ApiTest {
     }
 
     @Test
+    void aCancelAwaitingApprovalRestocksOnlyWhenAccepted() {
+        var policy = Map.of(
+                "buyerMayCancel", List.of("ISSUED", "CONFIRMED", "SHIPPED"),
+                "sellerMayCancel", List.of("ISSUED", "CONFIRMED", "SHIPPED"),
+                "buyerNeedsApproval", List.of("ISSUED", "CONFIRMED"),
+                "pendingTtl", "PT1H",
+                "onExpiry", "REJECT");
+        assertThat(api.put(
+                                "/api/v1/sellers/" + trade.seller().id() + "/cancellation-policy",
+                                trade.seller().key(),
+                                policy)
+                        .status())
+                .isEqualTo(200);
+        api.put("/api/v1/inventory/SKU-1", trade.seller().key(), Map.of("available", 1));
+        var order = given.anOrder(trade).withLine(3, "2.00").place();
+        var path = "/api/v1/orders/" + order.get("id").asString() + "/cancellations";
+
+        var requested = api.post(
+                path,
+                trade.buyer().key(),
+                Map.of("reason", "CUSTOMER_REQUEST", "lines", List.of(Map.of("lineNumber", 1, "quantity", 2))));
+        assertThat(requested.status()).as(requested.toString()).isEqualTo(202);
+        assertThat(api.get("/api/v1/inventory/SKU-1", trade.seller().key())
+                        .json()
+                        .get("available")
+                        .asLong())
+                .isEqualTo(1);
+        var pending = walmart.signed(
+                        "GET", "/v3/ca/orders/" + order.get("number").asLong())
+                .send();
+        assertThat(WalmartCancelTest.statuses(Xml.parse(pending.text()), 0)).containsExactly(Map.entry("Created", "3"));
+
+        var accepted = api.post(
+                path + "/" + requested.json().get("id").asString() + "/accept",
+                trade.seller().key(),
+                Map.of());
+        assertThat(accepted.status()).as(accepted.toString()).isEqualTo(200);
+
+        assertThat(api.get("/api/v1/inventory/SKU-1", trade.seller().key())
+                        .json()
+                        .get("available")
+                        .asLong())
+                .isEqualTo(3);
+        var after = walmart.signed("GET", "/v3/ca/orders/" + order.get("number").asLong())
+                .send();
+        assertThat(WalmartCancelTest.statuses(Xml.parse(after.text()), 0))
+                .containsExactly(
+                        Map.entry("Created", "1"), Map.entry("Cancelled/CUSTOMER_REQUESTED_SELLER_TO_CANCEL", "2"));
+    }
+
+    @Test
     void aCanonicalCancelMaySayNotToRestock() {
         api.put("/api/v1/inventory/SKU-1", trade.seller().key(), Map.of("available", 5));
         var order = given.anOrder(trade).withLine(3, "2.00").place();
