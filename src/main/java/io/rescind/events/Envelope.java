@@ -1,0 +1,39 @@
+package io.rescind.events;
+
+import java.util.LinkedHashMap;
+import java.util.UUID;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Version 1 of the external event envelope, the body of every webhook and Kafka record. Its fields
+ * are documented in docs/events.md; {@code data} is the change itself.
+ */
+final class Envelope {
+
+    static final int VERSION = 1;
+
+    private Envelope() {}
+
+    static String render(JsonMapper json, OutboxEvent event, String typeName, Flavour flavour) {
+        var envelope = new LinkedHashMap<String, Object>();
+        envelope.put("id", event.eventId());
+        envelope.put("type", typeName);
+        envelope.put("version", VERSION);
+        envelope.put("occurredAt", event.occurredAt().toString());
+        envelope.put("tenantId", event.tenantId());
+        envelope.put("orderId", event.orderId());
+        var actor = event.payload().get("actor");
+        envelope.put("actor", actor == null || actor.isNull() ? null : UUID.fromString(actor.asString()));
+        if (flavour == Flavour.TRADECLOUD) {
+            envelope.put("eventName", typeName);
+        }
+        envelope.put("data", data(event.payload()));
+        return json.writeValueAsString(envelope);
+    }
+
+    private static JsonNode data(JsonNode payload) {
+        var change = payload.get("change");
+        return change == null ? payload : change;
+    }
+}
