@@ -21,7 +21,6 @@ import java.util.Map;
 import java.util.UUID;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
-import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -33,7 +32,6 @@ import org.springframework.web.bind.annotation.RestController;
 
 /** Webhook subscriptions, deliveries, attempts and redelivery on the canonical API. */
 @RestController
-@Validated
 @RequestMapping("/api/v1/webhooks")
 class WebhookController {
 
