@@ -38,7 +38,7 @@ class KafkaSink implements EventSink {
         var record = new ProducerRecord<>(topic, key, Envelope.render(json, event, type.name(), Flavour.CANONICAL));
         record.headers().add("event-id", event.eventId().toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
         try {
-            kafka.send(record).get(30, TimeUnit.SECONDS);
+            kafka.send(record).get(10, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("Interrupted while publishing to Kafka", e);

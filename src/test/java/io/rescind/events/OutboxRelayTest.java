@@ -28,6 +28,9 @@ class OutboxRelayTest extends ApiTest {
     OutboxRelay relay;
 
     @Autowired
+    List<EventSink> sinks;
+
+    @Autowired
     @Qualifier("outboxRelayPoller")
     Poller relayPoller;
 
@@ -168,6 +171,57 @@ class OutboxRelayTest extends ApiTest {
 
             await().atMost(PATIENCE).until(() -> receiver.accepted().size() == 2);
             assertThat(receiver.accepted().get(1).json().get("type").asString()).isEqualTo("order.line.confirmed");
+        }
+    }
+
+    /** Relays on several instances at once take each event once (SKIP LOCKED), in order per order. */
+    @Test
+    void concurrentRelaysPublishEachEventOnce() throws Exception {
+        var trade = given.trade();
+        var published = new CopyOnWriteArrayList<OutboxEvent>();
+        var to = new java.util.ArrayList<>(sinks);
+        to.add((event, type) -> published.add(event));
+        relayPoller.stop();
+        try {
+            var orders = new java.util.ArrayList<String>();
+            for (int i = 0; i < 6; i++) {
+                var order = given.anOrder(trade).withLine(2, "1.00").place();
+                var orderPath = "/api/v1/orders/" + order.get("id").asString();
+                api.post(
+                        orderPath + "/lines/" + order.at("/lines/0/id").asString() + "/confirm",
+                        trade.seller().key(),
+                        Map.of());
+                api.post(orderPath + "/cancel", trade.buyer().key(), Map.of("reason", "CUSTOMER_REQUEST"));
+                orders.add(order.get("id").asString());
+            }
+            var expected =
+                    orders.stream().flatMap(id -> eventIdsOf(id).stream()).toList();
+            assertThat(expected).hasSize(18);
+
+            try (var instances = java.util.concurrent.Executors.newFixedThreadPool(4)) {
+                var runs = new java.util.ArrayList<java.util.concurrent.Future<?>>();
+                for (int i = 0; i < 4; i++) {
+                    runs.add(instances.submit(() -> {
+                        while (relay.relayBatch(to) > 0) {
+                            // keep relaying until nothing is left
+                        }
+                    }));
+                }
+                for (var run : runs) {
+                    run.get();
+                }
+            }
+            var ids = published.stream().map(e -> e.eventId().toString()).toList();
+            assertThat(ids).containsAll(expected).doesNotHaveDuplicates();
+            for (var orderId : orders) {
+                var positions = published.stream()
+                        .filter(e -> orderId.equals(String.valueOf(e.orderId())))
+                        .map(OutboxEvent::position)
+                        .toList();
+                assertThat(positions).isSorted().hasSize(3);
+            }
+        } finally {
+            relayPoller.start();
         }
     }
 }

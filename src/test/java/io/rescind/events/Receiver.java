@@ -47,7 +47,9 @@ final class Receiver implements AutoCloseable {
     private final HttpServer server;
     private final List<Received> received = new CopyOnWriteArrayList<>();
     private final AtomicInteger failuresLeft = new AtomicInteger();
+    private final AtomicInteger pending = new AtomicInteger();
     private volatile boolean down;
+    private volatile java.util.concurrent.CountDownLatch gate = new java.util.concurrent.CountDownLatch(0);
 
     Receiver() {
         try {
@@ -57,6 +59,12 @@ final class Receiver implements AutoCloseable {
         }
         server.createContext("/", exchange -> {
             var body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+            pending.incrementAndGet();
+            try {
+                gate.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
             var headers = new LinkedHashMap<String, List<String>>();
             exchange.getRequestHeaders()
                     .forEach((name, values) -> headers.put(name.toLowerCase(), List.copyOf(values)));
@@ -89,6 +97,21 @@ final class Receiver implements AutoCloseable {
         down = false;
     }
 
+    /** Holds every request open, unanswered, until {@link #release()}: a receiver that hangs. */
+    Receiver hanging() {
+        gate = new java.util.concurrent.CountDownLatch(1);
+        return this;
+    }
+
+    void release() {
+        gate.countDown();
+    }
+
+    /** Requests that arrived, answered or not. */
+    int arrived() {
+        return pending.get();
+    }
+
     List<Received> all() {
         return new ArrayList<>(received);
     }
@@ -106,6 +129,7 @@ final class Receiver implements AutoCloseable {
 
     @Override
     public void close() {
+        release();
         server.stop(0);
     }
 }

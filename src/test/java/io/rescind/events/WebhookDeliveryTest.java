@@ -254,4 +254,52 @@ class WebhookDeliveryTest extends ApiTest {
                     .isEqualTo(other.get("id").asString());
         }
     }
+
+    @Test
+    void aTradecloudFlavouredSubscriptionGetsTradecloudEventNames() {
+        try (var receiver = new Receiver()) {
+            var trade = given.trade();
+            var response = api.post(
+                    "/api/v1/webhooks/subscriptions",
+                    trade.seller().key(),
+                    Map.of(
+                            "url",
+                            receiver.url(),
+                            "eventTypes",
+                            List.of("cancellation.applied"),
+                            "flavour",
+                            "tradecloud"));
+            assertThat(response.status()).as(response.toString()).isEqualTo(201);
+            var order = given.anOrder(trade).withLine(3, "10.00").place();
+            cancelOne(order, trade.buyer());
+            cancelOne(order, trade.seller());
+
+            await().atMost(PATIENCE).until(() -> receiver.accepted().size() == 2);
+            var byBuyer = receiver.accepted().get(0).json();
+            assertThat(byBuyer.get("type").asString()).isEqualTo("OrderLinesCancelledByBuyer");
+            assertThat(byBuyer.get("eventName").asString()).isEqualTo("OrderLinesCancelledByBuyer");
+            // Tradecloud names no event for a cancel by the supplier: the canonical name stays.
+            assertThat(receiver.accepted().get(1).json().get("type").asString()).isEqualTo("cancellation.applied");
+        }
+    }
+
+    @Test
+    void aHangingReceiverHoldsUpNeitherTheCancelNorOtherSubscribers() {
+        try (var hanging = new Receiver().hanging();
+                var healthy = new Receiver()) {
+            var trade = given.trade();
+            subscribe(trade.seller(), hanging, List.of());
+            subscribe(trade.buyer(), healthy, List.of());
+            var order = given.anOrder(trade).withLine(3, "10.00").place();
+            await().atMost(PATIENCE).until(() -> hanging.arrived() == 1);
+
+            cancelOne(order, trade.buyer());
+            await().atMost(PATIENCE)
+                    .until(() -> healthy.acceptedOfType("cancellation.applied").size() == 1);
+            assertThat(hanging.accepted()).isEmpty();
+
+            hanging.release();
+            await().atMost(PATIENCE).until(() -> hanging.accepted().size() == 2);
+        }
+    }
 }
