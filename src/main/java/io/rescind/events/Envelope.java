@@ -4,6 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.UUID;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Version 1 of the external event envelope, the body of every webhook and Kafka record. Its fields
@@ -22,9 +23,13 @@ final class Envelope {
         envelope.put("version", VERSION);
         envelope.put("occurredAt", event.occurredAt().toString());
         envelope.put("tenantId", event.tenantId());
-        envelope.put("orderId", event.orderId());
+        if (event.orderId() != null) {
+            envelope.put("orderId", event.orderId());
+        }
         var actor = event.payload().get("actor");
-        envelope.put("actor", actor == null || actor.isNull() ? null : UUID.fromString(actor.asString()));
+        if (actor != null && !actor.isNull()) {
+            envelope.put("actor", UUID.fromString(actor.asString()));
+        }
         if (flavour == Flavour.TRADECLOUD) {
             envelope.put("eventName", typeName);
         }
@@ -32,8 +37,15 @@ final class Envelope {
         return json.writeValueAsString(envelope);
     }
 
+    /** The change, without the internal type name it may carry (the envelope names it). */
     private static JsonNode data(JsonNode payload) {
         var change = payload.get("change");
-        return change == null ? payload : change;
+        var data = change == null ? payload : change;
+        if (data instanceof ObjectNode object && object.has("type")) {
+            var copy = object.deepCopy();
+            copy.remove("type");
+            return copy;
+        }
+        return data;
     }
 }

@@ -64,6 +64,8 @@ class WebhookDispatcher implements DisposableBean {
         this.http = HttpClient.newBuilder()
                 .connectTimeout(settings.connectTimeout())
                 .followRedirects(HttpClient.Redirect.NEVER)
+                // Plain HTTP/1.1: no h2c upgrade headers that some receivers reject.
+                .version(HttpClient.Version.HTTP_1_1)
                 .build();
     }
 
