@@ -14,6 +14,13 @@ import tools.jackson.databind.JsonNode;
 
 class WebhookDeliveryTest extends ApiTest {
 
+    @org.springframework.beans.factory.annotation.Autowired
+    WebhookDispatcher dispatcher;
+
+    @org.springframework.beans.factory.annotation.Autowired
+    @org.springframework.beans.factory.annotation.Qualifier("webhookDeliveryPoller")
+    Poller deliveryPoller;
+
     private static final Duration PATIENCE = Duration.ofSeconds(20);
 
     record Subscribed(String id, String secret) {}
@@ -301,5 +308,65 @@ class WebhookDeliveryTest extends ApiTest {
             hanging.release();
             await().atMost(PATIENCE).until(() -> hanging.accepted().size() == 2);
         }
+    }
+
+    /**
+     * An instance posts a delivery and dies before recording it. Its lease runs out and another
+     * instance delivers again: the receiver sees the event twice under one webhook-id, nothing lost.
+     */
+    @Test
+    void aDeliveryWhoseInstanceDiedMidwayIsMadeAgainAfterItsLease() {
+        try (var receiver = new Receiver()) {
+            var trade = given.trade();
+            var subscription = subscribe(trade.buyer(), receiver, List.of("order.created"));
+            deliveryPoller.stop();
+            try {
+                given.anOrder(trade).withLine(1, "1.00").place();
+                await().atMost(PATIENCE)
+                        .until(() -> jdbc.sql("select count(*) from webhook_deliveries"
+                                                + " where subscription_id = cast(:s as uuid)")
+                                        .param("s", subscription.id())
+                                        .query(Long.class)
+                                        .single()
+                                == 1);
+                // The doomed instance claims and posts, then dies before it records anything.
+                var claimed = dispatcher.claim(50);
+                var ours = claimed.stream()
+                        .filter(c -> c.url().equals(receiver.url()))
+                        .toList();
+                assertThat(ours).hasSize(1);
+                assertThat(dispatcher.post(ours.getFirst())).isInstanceOf(WebhookDispatcher.Outcome.Delivered.class);
+                assertThat(receiver.accepted()).hasSize(1);
+            } finally {
+                // Time passes: the dead instance's leases run out.
+                for (var delivery : claimed()) {
+                    jdbc.sql("update webhook_deliveries set lease_until = now() - interval '1 second'"
+                                    + " where delivery_id = :id")
+                            .param("id", delivery)
+                            .update();
+                }
+                deliveryPoller.start();
+            }
+
+            await().atMost(PATIENCE).until(() -> receiver.accepted().size() == 2);
+            assertThat(receiver.accepted().get(0).header("webhook-id"))
+                    .isEqualTo(receiver.accepted().get(1).header("webhook-id"));
+            await().atMost(PATIENCE)
+                    .until(() -> deliveryOf(trade.buyer(), subscription.id(), "order.created")
+                            .get("status")
+                            .asString()
+                            .equals("DELIVERED"));
+            var delivery = deliveryOf(trade.buyer(), subscription.id(), "order.created");
+            // Two attempts were made; only the one that lived to tell is in the log.
+            assertThat(delivery.get("attempts").asInt()).isEqualTo(2);
+            assertThat(delivery.get("attemptLog")).hasSize(1);
+            assertThat(delivery.at("/attemptLog/0/attempt").asInt()).isEqualTo(2);
+        }
+    }
+
+    private List<java.util.UUID> claimed() {
+        return jdbc.sql("select delivery_id from webhook_deliveries where status = 'PENDING' and lease_until > now()")
+                .query(java.util.UUID.class)
+                .list();
     }
 }
