@@ -369,4 +369,35 @@ class WebhookDeliveryTest extends ApiTest {
                 .query(java.util.UUID.class)
                 .list();
     }
+
+    /**
+     * A URL that passed the check when registered but now points into the private network (DNS
+     * rebinding) is refused at delivery time; the refusal is a recorded failed attempt.
+     */
+    @Test
+    void theAddressIsCheckedAgainAtDeliveryTime() {
+        var trade = given.trade();
+        var subscriptionId = java.util.UUID.randomUUID();
+        // As if "hooks.example" resolved to a public address at registration and to 10.x now.
+        jdbc.sql("""
+                        insert into webhook_subscriptions (tenant_id, subscription_id, party_id, party_role, url,
+                                                           event_types, flavour, secret)
+                        select tenant_id, :id, party_id, role, 'http://10.255.255.1/hooks', '{}', 'canonical', :secret
+                        from parties where party_id = :party
+                        """)
+                .param("id", subscriptionId)
+                .param("party", trade.seller().id())
+                .param("secret", "whsec_" + java.util.Base64.getEncoder().encodeToString(new byte[32]))
+                .update();
+        given.anOrder(trade).withLine(1, "1.00").place();
+
+        await().atMost(PATIENCE).until(() -> {
+            var delivery = deliveryOf(trade.seller(), subscriptionId.toString(), "order.created");
+            return delivery != null && delivery.get("attemptLog").size() >= 1;
+        });
+        var attempt = deliveryOf(trade.seller(), subscriptionId.toString(), "order.created")
+                .at("/attemptLog/0");
+        assertThat(attempt.get("error").asString()).startsWith("refused: ").contains("10.255.255.1");
+        assertThat(attempt.has("statusCode")).isFalse();
+    }
 }
