@@ -1,6 +1,8 @@
 package io.rescind.events;
 
 import com.standardwebhooks.Webhook;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -55,8 +57,11 @@ class WebhookDispatcher implements DisposableBean {
     private final Semaphore permits;
     private final ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
 
-    WebhookDispatcher(JdbcClient jdbc, EventsProperties properties) {
+    private final MeterRegistry meters;
+
+    WebhookDispatcher(JdbcClient jdbc, EventsProperties properties, MeterRegistry meters) {
         this.jdbc = jdbc;
+        this.meters = meters;
         this.settings = properties.webhooks();
         this.guard = new AddressGuard(settings.allowLoopback());
         this.backoff = new Backoff(settings.initialBackoff(), settings.maxBackoff());
@@ -134,8 +139,17 @@ class WebhookDispatcher implements DisposableBean {
         var started = System.nanoTime();
         var at = Instant.now();
         var outcome = post(delivery);
-        long latency = Duration.ofNanos(System.nanoTime() - started).toMillis();
-        record(delivery, at, latency, outcome);
+        var elapsed = Duration.ofNanos(System.nanoTime() - started);
+        record(delivery, at, elapsed.toMillis(), outcome);
+        var result = switch (outcome) {
+            case Outcome.Delivered delivered -> "delivered";
+            case Outcome.Failed failed -> delivery.attempt() >= settings.maxAttempts() ? "dead" : "failed";
+        };
+        Timer.builder("rescind.webhooks.attempts")
+                .description("Webhook delivery attempts by result, with their latency")
+                .tag("result", result)
+                .register(meters)
+                .record(elapsed);
     }
 
     /** Posts the signed envelope; anything but a 2xx answer is a failure. */

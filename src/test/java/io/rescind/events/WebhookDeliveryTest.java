@@ -117,8 +117,12 @@ class WebhookDeliveryTest extends ApiTest {
             var order = given.anOrder(trade).withLine(1, "5.00").place();
 
             await().atMost(PATIENCE).until(() -> receiver.accepted().size() == 1);
+            await().atMost(PATIENCE)
+                    .until(() -> deliveryOf(trade.buyer(), subscription.id(), "order.created")
+                            .get("status")
+                            .asString()
+                            .equals("DELIVERED"));
             var delivery = deliveryOf(trade.buyer(), subscription.id(), "order.created");
-            assertThat(delivery.get("status").asString()).isEqualTo("DELIVERED");
             assertThat(delivery.get("attempts").asInt()).isEqualTo(3);
             var log = delivery.get("attemptLog");
             assertThat(log).hasSize(3);
@@ -137,6 +141,12 @@ class WebhookDeliveryTest extends ApiTest {
             assertThat(receiver.all()).hasSize(3);
             assertThat(receiver.accepted().getFirst().json().get("orderId").asString())
                     .isEqualTo(order.get("id").asString());
+
+            await().atMost(PATIENCE)
+                    .untilAsserted(() -> assertThat(
+                                    api.get("/actuator/prometheus", null).text())
+                            .contains("rescind_webhooks_attempts_seconds_count{result=\"delivered\"")
+                            .contains("rescind_webhooks_attempts_seconds_count{result=\"failed\""));
         }
     }
 
