@@ -45,9 +45,9 @@ public class Inventory {
     @Transactional
     public Stock set(Caller caller, UUID sellerId, String sku, long available) {
         var seller = seller(caller, sellerId);
-        var stock = levels.set(caller.tenantId(), seller, sku, available);
-        announce(caller.tenantId(), null, "inventory.updated", stock, Map.of("actor", caller.partyId()));
-        return stock;
+        // The seller's own count: nobody else needs telling, so no outbox event (docs/events.md
+        // publishes stock changes caused by cancels).
+        return levels.set(caller.tenantId(), seller, sku, available);
     }
 
     /**
@@ -59,18 +59,28 @@ public class Inventory {
         if (!cancellation.restock()) {
             return;
         }
+        var cause = new LinkedHashMap<String, Object>();
+        if (cancellation.actor() != null) {
+            cause.put("actor", cancellation.actor());
+        }
+        cause.put("cancellationId", cancellation.cancellationId());
+        cause.put("cause", "cancellation");
         for (var line : cancellation.lines()) {
             levels.add(cancellation.tenantId(), cancellation.sellerId(), line.productId(), line.quantity())
                     .ifPresent(stock -> announce(
                             cancellation.tenantId(),
                             cancellation.orderId(),
-                            "inventory.restocked",
+                            "inventory.adjusted",
                             stock,
-                            Map.of(
-                                    "cancellationId", cancellation.cancellationId(),
-                                    "lineNumber", line.lineNumber(),
-                                    "restocked", line.quantity())));
+                            withLine(cause, line)));
         }
+    }
+
+    private static Map<String, Object> withLine(Map<String, Object> cause, CancellationApplied.CancelledUnits line) {
+        var detail = new LinkedHashMap<>(cause);
+        detail.put("lineNumber", line.lineNumber());
+        detail.put("quantity", line.quantity());
+        return detail;
     }
 
     private void announce(UUID tenantId, UUID orderId, String type, Stock stock, Map<String, Object> extra) {

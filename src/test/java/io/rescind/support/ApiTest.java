@@ -19,7 +19,18 @@ import org.springframework.jdbc.core.simple.JdbcClient;
             "rescind.database.embedded.fsync=false",
             "rescind.bootstrap.demo=false",
             "rescind.bootstrap.operator-key=" + ApiTest.OPERATOR_KEY,
-            "rescind.http.max-body=64KB"
+            "rescind.http.max-body=64KB",
+            // Events out, fast for tests: short polls and backoffs, receivers on loopback, Kafka on
+            // the embedded broker that junit-platform.properties starts once per test JVM.
+            "rescind.events.relay.interval=50ms",
+            "rescind.events.webhooks.interval=50ms",
+            "rescind.events.webhooks.initial-backoff=100ms",
+            "rescind.events.webhooks.max-backoff=400ms",
+            "rescind.events.webhooks.max-attempts=4",
+            "rescind.events.webhooks.timeout=5s",
+            "rescind.events.webhooks.allow-loopback=true",
+            "rescind.events.kafka.enabled=true",
+            "spring.kafka.bootstrap-servers=${spring.embedded.kafka.brokers}"
         })
 public abstract class ApiTest {
 

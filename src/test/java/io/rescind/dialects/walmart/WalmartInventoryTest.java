@@ -71,11 +71,17 @@ class WalmartInventoryTest extends ApiTest {
         assertThat(cancel.status()).as(cancel.toString()).isEqualTo(200);
         var stock = walmart.signed("GET", "/v3/ca/inventory?sku=SKU-1").send();
         assertThat(Xml.at(Xml.parse(stock.text()).content(), "quantity/amount")).isEqualTo("12");
-        var events = jdbc.sql("select count(*) from outbox where order_id = :order and type = 'inventory.restocked'")
+        var events = jdbc.sql(
+                        "select payload::text from outbox where order_id = :order and type = 'inventory.adjusted'")
                 .param("order", java.util.UUID.fromString(order.get("id").asString()))
-                .query(Long.class)
-                .single();
-        assertThat(events).isEqualTo(1);
+                .query(String.class)
+                .list();
+        assertThat(events).hasSize(1);
+        var event = io.rescind.support.Api.JSON.readTree(events.getFirst());
+        assertThat(event.get("sku").asString()).isEqualTo("SKU-1");
+        assertThat(event.get("available").asLong()).isEqualTo(12);
+        assertThat(event.get("quantity").asLong()).isEqualTo(2);
+        assertThat(event.get("actor").asString()).isEqualTo(trade.seller().id().toString());
     }
 
     @Test
