@@ -34,8 +34,20 @@ class MiraklCancelTest extends ApiTest {
         return entry;
     }
 
+    /** Every Mirakl answer is also checked against Mirakl's OpenAPI file. */
+    static Api.Response checked(String method, String path, Api.Response response) {
+        MiraklContract.check(
+                method,
+                path.replaceAll("\\?.*", ""),
+                response.status(),
+                response.header("Content-Type"),
+                response.text());
+        return response;
+    }
+
     private Api.Response cancel(String orderId, String key, Object body) {
-        return api.post("/v2/orders/" + orderId + "/cancel", key, body);
+        var path = "/v2/orders/" + orderId + "/cancel";
+        return checked("POST", path, api.post(path, key, body));
     }
 
     private JsonNode finished(String actionId, String key) {
@@ -82,7 +94,10 @@ class MiraklCancelTest extends ApiTest {
                 .get(0);
         assertThat(cancellation.get("reason").asString()).isEqualTo("CUSTOMER_REQUEST");
 
-        var tracking = api.get("/v2/orders/tracking/" + actionId, trade.seller().key());
+        var tracking = checked(
+                "GET",
+                "/v2/orders/tracking/" + actionId,
+                api.get("/v2/orders/tracking/" + actionId, trade.seller().key()));
         assertThat(tracking.status()).isEqualTo(200);
         assertThat(tracking.json().get("status").asString()).isEqualTo("SUCCESS");
     }
@@ -200,11 +215,13 @@ class MiraklCancelTest extends ApiTest {
                 .key(key)
                 .raw("text/plain", "cancel please")
                 .send();
+        checked("POST", "/v2/orders/" + orderId + "/cancel", text);
         assertThat(text.status()).isEqualTo(415);
         assertThat(text.json().get("code").asString()).isEqualTo("INVALID_INPUT");
 
         var method =
                 api.request("PUT", "/v2/orders/" + orderId + "/cancel").key(key).send();
+        checked("PUT", "/v2/orders/" + orderId + "/cancel", method);
         assertThat(method.status()).isEqualTo(405);
         assertThat(method.json().has("code")).isTrue();
     }
@@ -227,7 +244,8 @@ class MiraklCancelTest extends ApiTest {
 
         var accepted = cancel(order.get("id").asString(), trade.buyer().key(), body);
         var actionId = accepted.json().get("action_id").asString();
-        var foreign = api.get("/v2/orders/actions/" + actionId, stranger.key());
+        var foreign = checked(
+                "GET", "/v2/orders/actions/" + actionId, api.get("/v2/orders/actions/" + actionId, stranger.key()));
         assertThat(foreign.status()).isEqualTo(404);
         assertThat(foreign.json().get("code").asString()).isEqualTo("DATA_NOT_FOUND");
         assertThat(api.get("/v2/orders/actions/not-an-id", trade.buyer().key()).status())
@@ -270,7 +288,8 @@ class MiraklCancelTest extends ApiTest {
 
     @Test
     void callersWithoutAValidCredentialGetMiraklsError() {
-        var anonymous = api.get("/v2/orders/actions/" + java.util.UUID.randomUUID(), null);
+        var path = "/v2/orders/actions/" + java.util.UUID.randomUUID();
+        var anonymous = checked("GET", path, api.get(path, null));
         assertThat(anonymous.status()).isEqualTo(401);
         assertThat(anonymous.json().get("code").asString()).isEqualTo("UNAUTHORIZED");
         var wrongKey = api.get("/v2/orders/actions/" + java.util.UUID.randomUUID(), "rk_not_a_key");

@@ -51,7 +51,10 @@ class MiraklOrdersTest extends ApiTest {
                                 .asString(),
                         "SUCCESS"::equals);
 
-        var page = api.get("/v2/orders?order_ids=" + orderId, trade.buyer().key());
+        var page = MiraklCancelTest.checked(
+                "GET",
+                "/v2/orders",
+                api.get("/v2/orders?order_ids=" + orderId, trade.buyer().key()));
 
         assertThat(page.status()).as(page.toString()).isEqualTo(200);
         var shown = page.json().at("/data/0");
@@ -126,7 +129,7 @@ class MiraklOrdersTest extends ApiTest {
                         "updated_from=yesterday", "updated_from",
                         "page_token=bogus", "page_token")
                 .entrySet()) {
-            var response = api.get("/v2/orders?" + query.getKey(), key);
+            var response = MiraklCancelTest.checked("GET", "/v2/orders", api.get("/v2/orders?" + query.getKey(), key));
             assertThat(response.status()).as(query.getKey() + " " + response).isEqualTo(400);
             assertThat(response.json().get("code").asString()).isEqualTo("INVALID_INPUT");
             assertThat(response.json().at("/errors/0/field").asString()).isEqualTo(query.getValue());
