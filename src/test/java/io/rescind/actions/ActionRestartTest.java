@@ -21,7 +21,8 @@ import tools.jackson.databind.JsonNode;
 /**
  * Actions outlive the instance that accepted them: a second instance of the application, sharing
  * the test database but working no queue, accepts actions and is shut down; they are still pending,
- * and a worker then carries out each of them exactly once.
+ * and a worker then carries out each of them exactly once. Two instances that both work the queue
+ * share it without running any action twice.
  */
 class ActionRestartTest extends ApiTest {
 
@@ -31,7 +32,7 @@ class ActionRestartTest extends ApiTest {
     @Autowired
     private DataSource dataSource;
 
-    private ConfigurableApplicationContext secondInstance() {
+    private ConfigurableApplicationContext secondInstance(boolean worker) {
         var database = (HikariDataSource) dataSource;
         // Command-line arguments, so that they win over application.properties.
         return new SpringApplicationBuilder(RescindApplication.class)
@@ -41,7 +42,50 @@ class ActionRestartTest extends ApiTest {
                         "--spring.datasource.hikari.maximum-pool-size=4",
                         "--server.port=0",
                         "--rescind.bootstrap.demo=false",
-                        "--rescind.actions.worker.enabled=false");
+                        "--rescind.actions.worker.enabled=" + worker);
+    }
+
+    private static Api apiOf(ConfigurableApplicationContext instance) {
+        return new Api(Integer.parseInt(instance.getEnvironment().getProperty("local.server.port")));
+    }
+
+    @Test
+    void twoInstancesShareTheQueueAndRunEachActionOnce() {
+        var trade = given.trade();
+        var order = given.anOrder(trade).withLine(12, "1.00").place();
+        var orderId = order.get("id").asString();
+        var locations = new ArrayList<String>();
+        try (var other = secondInstance(true)) {
+            var apis = List.of(api, apiOf(other));
+            for (int i = 0; i < 12; i++) {
+                var accepted = apis.get(i % 2)
+                        .request("POST", "/api/v1/orders/" + orderId + "/cancellations")
+                        .key(trade.seller().key())
+                        .header("Prefer", "respond-async")
+                        .json(Map.of(
+                                "reason", "OUT_OF_STOCK", "lines", List.of(Map.of("lineNumber", 1, "quantity", 1))))
+                        .send();
+                assertThat(accepted.status()).as(accepted.toString()).isEqualTo(202);
+                locations.add(accepted.header("Location"));
+            }
+            for (var location : locations) {
+                var done = await().atMost(Duration.ofSeconds(30))
+                        .until(
+                                () -> api.get(location, trade.seller().key()).json(),
+                                action -> !action.get("status").asString().equals("PENDING"));
+                assertThat(done.get("status").asString()).as(done.toString()).isEqualTo("SUCCESS");
+            }
+        }
+        var line = api.get("/api/v1/orders/" + orderId, trade.seller().key())
+                .json()
+                .at("/lines/0");
+        assertThat(line.get("cancelledQuantity").asLong()).isEqualTo(12);
+        assertThat(line.get("status").asString()).isEqualTo("CANCELLED");
+        assertThat(api.get(
+                                "/api/v1/orders/" + orderId + "/cancellations",
+                                trade.seller().key())
+                        .json())
+                .hasSize(12);
     }
 
     @Test
@@ -54,8 +98,8 @@ class ActionRestartTest extends ApiTest {
         var locations = new ArrayList<String>();
         worker.stop();
         try {
-            try (var other = secondInstance()) {
-                var otherApi = new Api(Integer.parseInt(other.getEnvironment().getProperty("local.server.port")));
+            try (var other = secondInstance(false)) {
+                var otherApi = apiOf(other);
                 for (var order : orders) {
                     var accepted = otherApi.request(
                                     "POST", "/api/v1/orders/" + order.get("id").asString() + "/cancellations")
