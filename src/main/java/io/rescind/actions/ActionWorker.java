@@ -12,6 +12,7 @@ import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
@@ -134,6 +135,11 @@ class ActionWorker implements SmartLifecycle {
             outcome = savepoint.execute(status -> apply(claimed, status));
         } catch (RescindException invalid) {
             outcome = new Failed(List.of(new Action.Error(invalid.code(), invalid.getMessage(), null)));
+        } catch (DataIntegrityViolationException broken) {
+            // The command breaks a rule of the data model: running it again cannot help.
+            log.warn("Action {} refused by a database constraint", action.id(), broken);
+            outcome = new Failed(List.of(
+                    new Action.Error("constraint-violation", "The command breaks a rule of the data model", null)));
         } catch (RuntimeException fault) {
             int attempts = claimed.attempts() + 1;
             if (attempts < properties.maxAttempts()) {
