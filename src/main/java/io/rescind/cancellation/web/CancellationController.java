@@ -1,36 +1,24 @@
 package io.rescind.cancellation.web;
 
 import io.rescind.cancellation.CancelLines;
-import io.rescind.cancellation.CancelLines.LineCancel;
 import io.rescind.cancellation.CancelLines.OrderRef;
-import io.rescind.cancellation.CancelLines.RequestedAmounts;
 import io.rescind.cancellation.CancelOutcome;
 import io.rescind.cancellation.CancelReason;
 import io.rescind.cancellation.Cancellation;
 import io.rescind.cancellation.CancellationEngine;
 import io.rescind.cancellation.CancellationPolicy;
-import io.rescind.cancellation.LineRef;
+import io.rescind.cancellation.CancellationRequest;
 import io.rescind.http.ProblemHandler;
-import io.rescind.orders.Amounts.Tax;
 import io.rescind.orders.LineStatus;
 import io.rescind.parties.Caller;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.AssertTrue;
-import jakarta.validation.constraints.DecimalMin;
-import jakarta.validation.constraints.Digits;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
-import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
-import java.math.BigDecimal;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
-import java.util.stream.Stream;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -44,48 +32,6 @@ import org.springframework.web.bind.annotation.RestController;
 
 @RestController
 class CancellationController {
-
-    record CancellationRequest(
-            @NotNull CancelReason reason,
-            @Size(max = 1000) String note,
-            @NotEmpty @Size(max = 500) List<@Valid @NotNull LineCancelRequest> lines,
-            Boolean restock) {}
-
-    record LineCancelRequest(
-            UUID lineId,
-            @Size(min = 1, max = 50) String position,
-            @Min(1) Integer lineNumber,
-            @Min(1) @Max(1_000_000_000) Long quantity,
-            @Valid AmountsRequest amounts) {
-
-        @AssertTrue(message = "name the line by exactly one of lineId, position or lineNumber")
-        boolean isOneLineReference() {
-            return Stream.of(lineId, position, lineNumber)
-                            .filter(x -> x != null)
-                            .count()
-                    == 1;
-        }
-
-        LineRef ref() {
-            if (lineId != null) {
-                return new LineRef.ById(lineId);
-            }
-            return position != null ? new LineRef.ByPosition(position) : new LineRef.ByNumber(lineNumber);
-        }
-    }
-
-    record AmountsRequest(
-            @Pattern(regexp = "[A-Z]{3}", message = "must be an ISO 4217 code")
-            String currency,
-
-            @DecimalMin("0") @Digits(integer = 13, fraction = 4)
-            BigDecimal price,
-
-            @DecimalMin("0") @Digits(integer = 13, fraction = 4)
-            BigDecimal shippingPrice,
-
-            @Size(max = 20) List<@Valid @NotNull Tax> taxes,
-            @Size(max = 20) List<@Valid @NotNull Tax> shippingTaxes) {}
 
     record WholeOrderRequest(
             @NotNull CancelReason reason, @Size(max = 1000) String note, Boolean restock) {}
@@ -132,17 +78,7 @@ class CancellationController {
             @PathVariable UUID orderId,
             @RequestHeader(name = "Idempotency-Key", required = false) @Size(min = 1, max = 255) String idempotencyKey,
             @Valid @RequestBody CancellationRequest request) {
-        var lines = request.lines().stream()
-                .map(line -> new LineCancel(line.ref(), line.quantity(), amounts(line.amounts())))
-                .toList();
-        var command = new CancelLines(
-                new OrderRef.ById(orderId),
-                new CancelLines.Lines(lines),
-                request.reason(),
-                request.note(),
-                idempotencyKey,
-                request.restock() == null || request.restock());
-        return respond(engine.cancel(caller, command));
+        return respond(engine.cancel(caller, request.toCommand(orderId, idempotencyKey)));
     }
 
     @PostMapping("/api/v1/orders/{orderId}/cancel")
@@ -190,17 +126,6 @@ class CancellationController {
         }
         engine.setPolicy(caller, sellerId, policy);
         return ResponseEntity.ok(PolicyView.of(policy));
-    }
-
-    private static RequestedAmounts amounts(AmountsRequest amounts) {
-        return amounts == null
-                ? null
-                : new RequestedAmounts(
-                        amounts.currency(),
-                        amounts.price(),
-                        amounts.shippingPrice(),
-                        amounts.taxes(),
-                        amounts.shippingTaxes());
     }
 
     private static ResponseEntity<?> respond(CancelOutcome outcome) {

@@ -1,0 +1,136 @@
+package io.rescind.actions;
+
+import io.rescind.parties.Caller;
+import io.rescind.parties.PartyRole;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
+
+/** Action rows in PostgreSQL; the queue is the pending rows, claimed with {@code SKIP LOCKED}. */
+@Repository
+class ActionStore {
+
+    private static final TypeReference<List<Action.Error>> ERRORS = new TypeReference<>() {};
+    private static final TypeReference<List<StoredCommand>> COMMANDS = new TypeReference<>() {};
+    private static final TypeReference<List<UUID>> IDS = new TypeReference<>() {};
+
+    /** A pending action a worker holds the row lock of, with what it needs to run it. */
+    record Claimed(Action action, Caller caller, List<StoredCommand> commands, int attempts) {}
+
+    private final JdbcClient jdbc;
+    private final JsonMapper json;
+
+    ActionStore(JdbcClient jdbc, JsonMapper json) {
+        this.jdbc = jdbc;
+        this.json = json;
+    }
+
+    void insert(Caller caller, Action action, List<StoredCommand> commands) {
+        jdbc.sql("""
+                        insert into actions (tenant_id, action_id, type, requested_by, requested_role, order_id,
+                            command, status, next_attempt_at, created_at, updated_at)
+                        values (:tenant, :id, :type, :by, :role, :order, cast(:command as jsonb), :status,
+                            :at, :at, :at)
+                        """)
+                .param("tenant", caller.tenantId())
+                .param("id", action.id())
+                .param("type", action.type().name())
+                .param("by", caller.partyId())
+                .param("role", caller.role().name())
+                .param("order", action.orderId())
+                .param("command", json.writeValueAsString(commands))
+                .param("status", action.status().name())
+                .param("at", utc(action.createdAt()))
+                .update();
+    }
+
+    /** An action the caller may see: its own, or any of the tenant's for an operator. */
+    Optional<Action> find(Caller caller, UUID actionId) {
+        return jdbc.sql("""
+                        select * from actions
+                        where tenant_id = :tenant and action_id = :id and (:operator or requested_by = :party)
+                        """)
+                .param("tenant", caller.tenantId())
+                .param("id", actionId)
+                .param("operator", caller.isOperator())
+                .param("party", caller.partyId())
+                .query(this::action)
+                .optional();
+    }
+
+    /**
+     * Locks the next due pending action, skipping those other workers hold. Must run in the
+     * transaction that then records the action's outcome.
+     */
+    Optional<Claimed> claimNext() {
+        return jdbc.sql("""
+                        select * from actions
+                        where status = 'PENDING' and next_attempt_at <= now()
+                        order by next_attempt_at
+                        limit 1
+                        for update skip locked
+                        """)
+                .query((rs, n) -> new Claimed(
+                        action(rs, n),
+                        new Caller(
+                                rs.getObject("tenant_id", UUID.class),
+                                rs.getObject("requested_by", UUID.class),
+                                PartyRole.valueOf(rs.getString("requested_role"))),
+                        json.readValue(rs.getString("command"), COMMANDS),
+                        rs.getInt("attempts")))
+                .optional();
+    }
+
+    void finish(UUID tenantId, UUID actionId, Action.Status status, List<Action.Error> errors, List<UUID> result) {
+        jdbc.sql("""
+                        update actions set status = :status, errors = cast(:errors as jsonb),
+                            result = cast(:result as jsonb), attempts = attempts + 1, updated_at = now()
+                        where tenant_id = :tenant and action_id = :id
+                        """)
+                .param("status", status.name())
+                .param("errors", json.writeValueAsString(errors))
+                .param("result", json.writeValueAsString(result))
+                .param("tenant", tenantId)
+                .param("id", actionId)
+                .update();
+    }
+
+    /** Counts a failed run and puts the action back in the queue for later. */
+    void retryLater(UUID tenantId, UUID actionId, Instant due) {
+        jdbc.sql("""
+                        update actions set attempts = attempts + 1, next_attempt_at = :due, updated_at = now()
+                        where tenant_id = :tenant and action_id = :id
+                        """)
+                .param("due", utc(due))
+                .param("tenant", tenantId)
+                .param("id", actionId)
+                .update();
+    }
+
+    private Action action(ResultSet rs, int rowNum) throws SQLException {
+        var result = rs.getString("result");
+        return new Action(
+                rs.getObject("action_id", UUID.class),
+                Action.Type.valueOf(rs.getString("type")),
+                rs.getObject("order_id", UUID.class),
+                rs.getObject("requested_by", UUID.class),
+                Action.Status.valueOf(rs.getString("status")),
+                json.readValue(rs.getString("errors"), ERRORS),
+                result == null ? List.of() : json.readValue(result, IDS),
+                rs.getObject("created_at", OffsetDateTime.class).toInstant(),
+                rs.getObject("updated_at", OffsetDateTime.class).toInstant());
+    }
+
+    private static OffsetDateTime utc(Instant instant) {
+        return OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
+    }
+}

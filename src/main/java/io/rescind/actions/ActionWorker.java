@@ -1,0 +1,185 @@
+package io.rescind.actions;
+
+import io.rescind.RescindException;
+import io.rescind.cancellation.CancelOutcome;
+import io.rescind.cancellation.CancellationEngine;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.TransactionStatus;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Works the action queue of this instance. Each action runs in one transaction that holds its row
+ * lock ({@code FOR UPDATE SKIP LOCKED}), so several instances share the queue and an action's
+ * effect and its final status commit together: exactly once, also across crashes and restarts,
+ * since an action whose run did not commit is simply still pending.
+ *
+ * <p>The engine runs inside a savepoint: a refusal or a failure rolls back what the action did
+ * without losing the claim, so the outcome is recorded in the same transaction.
+ */
+@Component
+class ActionWorker implements SmartLifecycle {
+
+    private static final Logger log = LoggerFactory.getLogger(ActionWorker.class);
+
+    private sealed interface Outcome {}
+
+    private record Succeeded(List<UUID> cancellationIds) implements Outcome {}
+
+    private record Failed(List<Action.Error> errors) implements Outcome {}
+
+    private final ActionStore store;
+    private final CancellationEngine engine;
+    private final WorkerProperties properties;
+    private final TransactionTemplate transactions;
+    private final TransactionTemplate savepoint;
+    private final Semaphore wake = new Semaphore(0);
+    private volatile boolean running;
+    private Thread thread;
+
+    ActionWorker(
+            ActionStore store,
+            CancellationEngine engine,
+            WorkerProperties properties,
+            PlatformTransactionManager transactionManager) {
+        this.store = store;
+        this.engine = engine;
+        this.properties = properties;
+        this.transactions = new TransactionTemplate(transactionManager);
+        this.savepoint = new TransactionTemplate(transactionManager);
+        this.savepoint.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
+    }
+
+    /** Tells the worker that an action was just accepted, so it need not wait for its next poll. */
+    void nudge() {
+        wake.release();
+    }
+
+    @Override
+    public boolean isAutoStartup() {
+        return properties.enabled();
+    }
+
+    @Override
+    public synchronized void start() {
+        if (running) {
+            return;
+        }
+        running = true;
+        thread = Thread.ofVirtual().name("action-worker").start(this::loop);
+    }
+
+    @Override
+    public synchronized void stop() {
+        if (!running) {
+            return;
+        }
+        running = false;
+        wake.release();
+        try {
+            thread.join();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+
+    private void loop() {
+        while (running) {
+            try {
+                while (running && runNext()) {
+                    // Work the queue down before waiting again.
+                }
+            } catch (RuntimeException e) {
+                log.warn("Action worker could not reach the queue; trying again", e);
+            }
+            try {
+                wake.tryAcquire(properties.pollInterval().toMillis(), TimeUnit.MILLISECONDS);
+                wake.drainPermits();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
+
+    /** Runs the next due action, if there is one; tells whether there was. */
+    boolean runNext() {
+        return Boolean.TRUE.equals(transactions.execute(tx -> {
+            var claimed = store.claimNext();
+            claimed.ifPresent(this::run);
+            return claimed.isPresent();
+        }));
+    }
+
+    private void run(ActionStore.Claimed claimed) {
+        var action = claimed.action();
+        var tenant = claimed.caller().tenantId();
+        Outcome outcome;
+        try {
+            outcome = savepoint.execute(status -> apply(claimed, status));
+        } catch (RescindException invalid) {
+            outcome = new Failed(List.of(new Action.Error(invalid.code(), invalid.getMessage(), null)));
+        } catch (DataIntegrityViolationException broken) {
+            // The command breaks a rule of the data model: running it again cannot help.
+            log.warn("Action {} refused by a database constraint", action.id(), broken);
+            outcome = new Failed(List.of(
+                    new Action.Error("constraint-violation", "The command breaks a rule of the data model", null)));
+        } catch (RuntimeException fault) {
+            int attempts = claimed.attempts() + 1;
+            if (attempts < properties.maxAttempts()) {
+                log.warn("Action {} failed (attempt {}); retrying later", action.id(), attempts, fault);
+                store.retryLater(tenant, action.id(), Instant.now().plus(properties.delayAfter(attempts)));
+                return;
+            }
+            log.error("Action {} failed {} times; giving up", action.id(), attempts, fault);
+            outcome = new Failed(
+                    List.of(new Action.Error("internal-error", "The action could not be carried out", null)));
+        }
+        switch (outcome) {
+            case Succeeded succeeded ->
+                store.finish(tenant, action.id(), Action.Status.SUCCESS, List.of(), succeeded.cancellationIds());
+            case Failed failed -> store.finish(tenant, action.id(), Action.Status.FAILED, failed.errors(), List.of());
+        }
+    }
+
+    /** Runs the action's commands in order; the first refusal fails the action and undoes the rest. */
+    private Outcome apply(ActionStore.Claimed claimed, TransactionStatus status) {
+        var ids = new ArrayList<UUID>();
+        for (var command : claimed.commands()) {
+            switch (engine.cancel(claimed.caller(), command.toCommand())) {
+                case CancelOutcome.Applied applied ->
+                    ids.add(applied.cancellation().id());
+                // Carried out as far as the engine goes: the request now awaits the counterparty,
+                // and the cancellation it names shows that (status PENDING).
+                case CancelOutcome.Pending pending ->
+                    ids.add(pending.cancellation().id());
+                case CancelOutcome.Refused refused -> {
+                    if (!ids.isEmpty()) {
+                        // Earlier commands of this action applied: all or nothing.
+                        status.setRollbackOnly();
+                    }
+                    return new Failed(refused.cancellation().refusals().stream()
+                            .map(r -> new Action.Error(r.reason().slug(), r.detail(), r.lineId()))
+                            .toList());
+                }
+            }
+        }
+        return new Succeeded(ids);
+    }
+}
