@@ -5,9 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.rescind.support.Api;
 import io.rescind.support.ApiTest;
 import io.rescind.support.Fixtures;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
@@ -36,12 +33,9 @@ class WalmartCancelTest extends ApiTest {
         number = order.get("number").asLong();
     }
 
+    /** One of the SDK's payload samples, as published. */
     static String resource(String name) {
-        try (var in = WalmartCancelTest.class.getResourceAsStream("/walmart/" + name)) {
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return VendorFiles.read("payload-samples/" + name);
     }
 
     static String xmlCancel(String... lines) {
@@ -84,7 +78,7 @@ class WalmartCancelTest extends ApiTest {
 
     @Test
     void theSdkSampleCancelsOneUnitAndAnswersTheWholeOrderInXml() {
-        var response = cancelXml(resource("cancelOrder.request.xml"));
+        var response = cancelXml(resource("v3-cancelOrder.request.xml"));
 
         assertThat(response.status()).as(response.toString()).isEqualTo(200);
         assertThat(response.header("Content-Type")).startsWith("application/xml");

@@ -130,7 +130,7 @@ class WalmartErrorsTest extends ApiTest {
 
         var response = signedHeaders(
                         api.request("POST", "/v3/ca/orders/" + number + "/cancel"), timestamp, signedForGet)
-                .raw("application/xml", resource("cancelOrder.request.xml"))
+                .raw("application/xml", resource("v3-cancelOrder.request.xml"))
                 .send();
 
         assertError(response, 401, "UNAUTHORIZED", null);
@@ -208,7 +208,7 @@ class WalmartErrorsTest extends ApiTest {
     @Test
     void anUnknownOrderIsContentNotFound() {
         var response = walmart.signed("POST", "/v3/ca/orders/999999999/cancel")
-                .raw("application/xml", resource("cancelOrder.request.xml"))
+                .raw("application/xml", resource("v3-cancelOrder.request.xml"))
                 .send();
         assertError(response, 404, "CONTENT_NOT_FOUND", null);
         assertError(walmart.signed("GET", "/v3/ca/orders/not-a-number").send(), 404, "CONTENT_NOT_FOUND", null);
