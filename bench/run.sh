@@ -61,7 +61,7 @@ fi
 
 echo "Building the service and the load generator (JDK at $JAVA_HOME)"
 ./mvnw -B -q -DskipTests -Dspotless.check.skip=true package
-./mvnw -B -q -f bench/pom.xml -Dspotless.check.skip=true package
+./mvnw -B -q -f bench/pom.xml -DskipTests -Dspotless.check.skip=true package
 jar=$(ls target/rescind-*.jar | grep -v original | head -1)
 bench_cp="$root/bench/target/classes:$root/bench/target/lib/*"
 
@@ -109,8 +109,10 @@ for lines in $datasets; do
     stop_service
 done
 
+jvm_shown="${service_opts:-defaults (no -Xmx)}"
+[ "${JFR:-0}" = "1" ] && jvm_shown="$jvm_shown, Java Flight Recorder on (settings=profile)"
 "$java" -cp "$bench_cp" io.rescind.bench.Bench report --results "$results" --profile "$profile" \
-    --service-jdk "$("$java" -version 2>&1 | head -1)" --service-jvm "${service_opts:-defaults (no -Xmx)}" \
+    --service-jdk "$("$java" -version 2>&1 | head -1)" --service-jvm "$jvm_shown" \
     --note "${NOTE:-}"
 if [ "${JFR:-0}" = "1" ]; then
     for recording in "$results"/service-*.jfr; do

@@ -144,6 +144,7 @@ public final class Bench {
         var rows = new ArrayList<Row>();
         boolean ok = true;
         try (var db = Fixture.connect(jdbcUrl)) {
+            Explain.write(db, fixture, results.resolve("explain-%d.txt".formatted(fixture.lines())));
             if (!options.text("skip-pgbench", "false").equals("true")) {
                 var pgbench = new Pgbench(pgbenchExecutable, "localhost", dbPort, results.resolve("pgbench"));
                 for (int c : clients) {
@@ -261,7 +262,11 @@ public final class Bench {
         }
     }
 
-    /** Samples the service's heap and RSS twice a second and keeps the highest. */
+    /**
+     * Samples the service's heap and RSS every two seconds and keeps the highest. Less often would
+     * miss peaks; more often costs the service measurable CPU (a Prometheus scrape renders every
+     * metric).
+     */
     static final class Sampler {
         private final Service service;
         private final AtomicLong heap = new AtomicLong(-1);
@@ -279,7 +284,7 @@ public final class Bench {
                     heap.accumulateAndGet(service.heapUsed(), Math::max);
                     rss.accumulateAndGet(service.rss(), Math::max);
                     try {
-                        Thread.sleep(500);
+                        Thread.sleep(2_000);
                     } catch (InterruptedException e) {
                         return;
                     }

@@ -196,6 +196,16 @@ final class Report {
                 .append("and measured run, as the totals check does; latencies and throughput cover the measured ")
                 .append("run only.\n\n");
 
+        for (long lines : datasets.descendingSet()) {
+            var plans = results.resolve("explain-" + lines + ".txt");
+            if (Files.exists(plans)) {
+                md.append("<details><summary>Plans of the hot path's statements on ")
+                        .append(count(lines))
+                        .append(" lines</summary>\n\n```\n")
+                        .append(Files.readString(plans).strip())
+                        .append("\n```\n</details>\n\n");
+            }
+        }
         md.append("## Machine\n\n| | |\n|---|---|\n");
         for (var entry : machine(meta, options).entrySet()) {
             md.append("| ")
