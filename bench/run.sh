@@ -23,7 +23,7 @@ profile=${1:-quick}
 case "$profile" in
     quick) datasets=${LINES:-100000}; clients=${CLIENTS:-1,8,32,64}; warmup=${WARMUP:-5}; duration=${DURATION:-15} ;;
     full) datasets=${LINES:-1000000}; clients=${CLIENTS:-1,8,32,64}; warmup=${WARMUP:-10}; duration=${DURATION:-30} ;;
-    scale) datasets=${LINES:-"10000 10000000"}; clients=${CLIENTS:-32}; warmup=${WARMUP:-10}; duration=${DURATION:-30} ;;
+    scale) datasets=${LINES:-"10000 10000000"}; clients=${CLIENTS:-32}; warmup=${WARMUP:-30}; duration=${DURATION:-30} ;;
     *) echo "usage: $0 [quick|full|scale]" >&2; exit 2 ;;
 esac
 targets=${TARGETS:-canonical}
@@ -83,7 +83,7 @@ service_opts=${SERVICE_JAVA_OPTS:-}
 for lines in $datasets; do
     jvm_opts="$service_opts"
     if [ "${JFR:-0}" = "1" ]; then
-        jvm_opts="$jvm_opts -XX:StartFlightRecording=filename=$results/service-$lines.jfr,settings=profile,dumponexit=true"
+        jvm_opts="$jvm_opts -XX:FlightRecorderOptions:stackdepth=256 -XX:StartFlightRecording=filename=$results/service-$lines.jfr,settings=profile,dumponexit=true"
     fi
     echo "Starting Rescind on port $service_port (embedded PostgreSQL on $db_port) for $lines lines"
     # shellcheck disable=SC2086
@@ -115,8 +115,16 @@ jvm_shown="${service_opts:-defaults (no -Xmx)}"
     --service-jdk "$("$java" -version 2>&1 | head -1)" --service-jvm "$jvm_shown" \
     --note "${NOTE:-}"
 if [ "${JFR:-0}" = "1" ]; then
-    for recording in "$results"/service-*.jfr; do
-        "$JAVA_HOME/bin/jfr" view --width 160 hot-methods "$recording" >"${recording%.jfr}-hot-methods.txt" || true
+    for lines in $datasets; do
+        recording="$results/service-$lines.jfr"
+        [ -f "$recording" ] || continue
+        for target in ${targets//,/ }; do
+            for c in ${clients//,/ }; do
+                "$java" -cp "$bench_cp" io.rescind.bench.Bench profile --jfr "$recording" \
+                    --windows "$results/windows.tsv" --lines "$lines" --kind "$target" --clients "$c" \
+                    --out "$results/profile-$lines-$target-$c.md" || true
+            done
+        done
         "$JAVA_HOME/bin/jfr" view --width 160 allocation-by-class "$recording" >"${recording%.jfr}-allocations.txt" || true
     done
 fi

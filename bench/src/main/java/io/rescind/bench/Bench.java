@@ -17,7 +17,8 @@ import org.HdrHistogram.Histogram;
 /**
  * Entry point. {@code run} measures one data set against a running service (bench/run.sh starts
  * and stops it) and appends its rows to {@code results.tsv}; {@code report} turns a results
- * directory into report.md and chart.png.
+ * directory into report.md and chart.png; {@code profile} summarises the service's flight
+ * recording over one measured window.
  */
 public final class Bench {
 
@@ -32,6 +33,7 @@ public final class Bench {
         switch (args[0]) {
             case "run" -> System.exit(run(options) ? 0 : 1);
             case "report" -> Report.write(options.path("results", "bench/results/latest"), options);
+            case "profile" -> Profile.write(options);
             default -> throw new IllegalArgumentException("Unknown command " + args[0]);
         }
     }
@@ -144,7 +146,6 @@ public final class Bench {
         var rows = new ArrayList<Row>();
         boolean ok = true;
         try (var db = Fixture.connect(jdbcUrl)) {
-            Explain.write(db, fixture, results.resolve("explain-%d.txt".formatted(fixture.lines())));
             if (!options.text("skip-pgbench", "false").equals("true")) {
                 var pgbench = new Pgbench(pgbenchExecutable, "localhost", dbPort, results.resolve("pgbench"));
                 for (int c : clients) {
@@ -183,7 +184,20 @@ public final class Bench {
                     var before = Fixture.Totals.read(db);
                     var sampler = new Sampler(service);
                     sampler.start();
+                    long measuredFrom = System.currentTimeMillis() + warmup.toMillis();
                     var run = LoadGenerator.run(target, fixture, c, warmup, measure);
+                    Files.writeString(
+                            results.resolve("windows.tsv"),
+                            "%d\t%s\t%d\t%d\t%d\t%d%n"
+                                    .formatted(
+                                            fixture.lines(),
+                                            name,
+                                            c,
+                                            measuredFrom,
+                                            measuredFrom + measure.toMillis(),
+                                            run.measuredCompletions()),
+                            StandardOpenOption.CREATE,
+                            StandardOpenOption.APPEND);
                     sampler.stop();
                     var moved = Fixture.Totals.read(db).minus(before);
                     var disagreement = moved.disagreement(run.cancelled(), run.nothingLeft());
@@ -218,6 +232,11 @@ public final class Bench {
                             check);
                 }
             }
+            // After the runs, so the cancellation tables hold rows and fresh statistics.
+            try (var statement = db.createStatement()) {
+                statement.execute("analyze");
+            }
+            Explain.write(db, fixture, results.resolve("explain-%d.txt".formatted(fixture.lines())));
         }
         return ok;
     }

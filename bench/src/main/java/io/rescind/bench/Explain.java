@@ -55,8 +55,8 @@ final class Explain {
                 "update purchase_orders set version = version + 1, updated_at = now() where tenant_id = %s"
                                 .formatted(tenant)
                         + " and order_id = %s".formatted(order));
-        var text =
-                new StringBuilder("Plans on %,d seeded lines (EXPLAIN, not executed)%n%n".formatted(fixture.lines()));
+        var text = new StringBuilder(
+                "Plans on %,d seeded lines, after the runs (EXPLAIN, not executed)%n%n".formatted(fixture.lines()));
         try (var statement = db.createStatement()) {
             for (var entry : statements.entrySet()) {
                 text.append("== ").append(entry.getKey()).append('\n');
