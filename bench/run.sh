@@ -5,7 +5,8 @@
 #
 #   quick  100 thousand lines, 5 s warm-up + 15 s per client count: a laptop check (~6 min)
 #   full   1 million lines, 10 s + 30 s per client count (~15 min)
-#   scale  the same 32-client load at 10 thousand and at 10 million lines (seeding 10 M takes a while)
+#   scale  the same 32-client load (30 s warm-up + 30 s) at 10 thousand and at 10 million lines;
+#          seeding 10 million lines takes about 12 minutes on 2 cores
 #
 # Builds the service jar and the load generator, starts Rescind on its embedded PostgreSQL (fresh
 # data under bench/results/pgdata), seeds, runs pgbench and then the load generator at each client
@@ -62,11 +63,14 @@ fi
 echo "Building the service and the load generator (JDK at $JAVA_HOME)"
 ./mvnw -B -q -DskipTests -Dspotless.check.skip=true package
 ./mvnw -B -q -f bench/pom.xml -DskipTests -Dspotless.check.skip=true package
-jar=$(ls target/rescind-*.jar | grep -v original | head -1)
-bench_cp="$root/bench/target/classes:$root/bench/target/lib/*"
-
 results="$root/bench/results/$profile-$(date -u +%Y%m%dT%H%M%SZ)"
 mkdir -p "$results"
+# The run uses copies, so rebuilding the project while it runs cannot change the code under it.
+cp "$(ls target/rescind-*.jar | grep -v original | head -1)" "$results/rescind.jar"
+jar="$results/rescind.jar"
+mkdir -p "$results/bench"
+cp -r bench/target/classes bench/target/lib "$results/bench/"
+bench_cp="$results/bench/classes:$results/bench/lib/*"
 operator_key="rk_bench_$(od -An -N16 -tx1 /dev/urandom | tr -d ' \n')"
 service_pid=""
 stop_service() {
