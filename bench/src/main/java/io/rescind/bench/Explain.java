@@ -33,9 +33,8 @@ final class Explain {
                         + " and order_id = %s for no key update".formatted(order));
         statements.put(
                 "PurchaseOrders.lock (lines)",
-                ("select * from order_lines where tenant_id = %s and order_id = %s and (line_id = any('{}'::uuid[])"
-                                + " or line_number = any('{1}'::int[]) or position = any('{}'::text[]))"
-                                + " order by line_number")
+                ("select * from order_lines where tenant_id = %s and order_id = %s"
+                                + " and (line_number = any('{1}'::int[])) order by line_number")
                         .formatted(tenant, order));
         statements.put(
                 "Cancellations.findByKey",

@@ -27,7 +27,9 @@ final class Pgbench {
      *   <li>CancellationPolicies.forSeller (no override: no row);
      *   <li>PurchaseOrders.save: the line row, then the order's version;
      *   <li>OrderJournal.record: the history row, then Outbox.append;
-     *   <li>Cancellations.insert; commit.
+     *   <li>Inventory (listening in the same transaction): the restock of the line's SKU, a no-op
+     *       update when the seller keeps no stock of it, as with the seeded data;
+     *   <li>Cancellations.insert (the approval columns null, as the service sends them); commit.
      * </ol>
      *
      * The service computes the line's new amounts in Java and sends them; here the same columns are
@@ -53,8 +55,7 @@ final class Pgbench {
             select * from order_lines
              where tenant_id = :tenant
                and order_id = cast('00000000-0000-4000-8000-' || lpad(to_hex(cast(:o as bigint)), 12, '0') as uuid)
-               and (line_id = any(cast(:noids as uuid[])) or line_number = any(array[cast(:l as int)])
-                    or position = any(cast(:nopositions as text[])))
+               and (line_number = any(array[cast(:l as int)]))
              order by line_number;
             select * from cancellations
              where tenant_id = :tenant and requested_by = :party
@@ -84,13 +85,18 @@ final class Pgbench {
             values (:tenant, gen_random_uuid(), 'order.lines_cancelled',
                     cast('00000000-0000-4000-8000-' || lpad(to_hex(cast(:o as bigint)), 12, '0') as uuid),
                     cast(:payload as jsonb), now());
+            update inventory set available = available + 1, updated_at = now(), version = version + 1
+             where tenant_id = :tenant and seller_id = :seller
+               and sku = concat('SKU-', cast((cast(:o as bigint) * 7 + cast(:l as int)) % 5000 as text))
+             returning *;
             insert into cancellations (tenant_id, cancellation_id, order_id, requested_by, status, reason,
-                    note, idempotency_key, request_hash, lines, refusals, created_at)
+                    note, idempotency_key, request_hash, lines, refusals, created_at,
+                    decider_id, expires_at, on_expiry)
             values (:tenant, gen_random_uuid(),
                     cast('00000000-0000-4000-8000-' || lpad(to_hex(cast(:o as bigint)), 12, '0') as uuid),
                     :party, 'APPLIED', 'CUSTOMER_REQUEST', null,
                     concat('pgbench-', cast(:client_id as text), '-', cast(:k as text)), :hash,
-                    cast(:lines as jsonb), cast('[]' as jsonb), now());
+                    cast(:lines as jsonb), cast('[]' as jsonb), now(), null, null, null);
             commit;
             """;
 
@@ -166,8 +172,6 @@ final class Pgbench {
         define(command, "hotorders", String.valueOf(fixture.hotOrders));
         define(command, "hotpct", String.valueOf(fixture.hotPercent));
         define(command, "lpo", String.valueOf(fixture.linesPerOrder));
-        define(command, "noids", "{}");
-        define(command, "nopositions", "{}");
         define(command, "vat", Fixture.UNIT_VAT.toPlainString());
         define(command, "shiptaxes", fixture.shippingTaxesJson);
         define(command, "detail", fixture.payloads.historyDetail());
