@@ -75,6 +75,37 @@ public class CancellationEngine {
         }
     }
 
+    /**
+     * Like {@link #cancel}, but waits at most {@code lockBudget} for the order's lock; empty when
+     * the order stayed locked (by a long change) that long, and nothing was changed or recorded.
+     */
+    public Optional<CancelOutcome> tryCancel(Caller caller, CancelLines command, java.time.Duration lockBudget) {
+        var fingerprint = command.idempotencyKey() == null ? null : Fingerprint.of(json, command);
+        try {
+            return Optional.of(transactions.execute(tx -> {
+                orders.limitLockWait(lockBudget);
+                return decideAndRecord(caller, command, fingerprint);
+            }));
+        } catch (DuplicateKeyException raced) {
+            return Optional.of(transactions.execute(tx -> decideAndRecord(caller, command, fingerprint)));
+        } catch (org.springframework.dao.DataAccessException failed) {
+            if (lockNotAvailable(failed)) {
+                return Optional.empty();
+            }
+            throw failed;
+        }
+    }
+
+    /** PostgreSQL's lock_not_available (55P03), which the driver's translation leaves uncategorised. */
+    private static boolean lockNotAvailable(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof java.sql.SQLException sql && "55P03".equals(sql.getSQLState())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     public Cancellation get(Caller caller, UUID orderId, UUID cancellationId) {
         var order = orders.find(caller, orderId).orElseThrow(() -> RescindException.notFound("Order"));
         return cancellations

@@ -1,5 +1,6 @@
 package io.rescind.dialects.tradecloud;
 
+import io.rescind.actions.Actions;
 import io.rescind.cancellation.CancelLines;
 import io.rescind.cancellation.CancelLines.LineCancel;
 import io.rescind.cancellation.CancelLines.OrderRef;
@@ -18,6 +19,7 @@ import io.rescind.parties.Parties;
 import io.rescind.parties.PartyRole;
 import java.math.BigDecimal;
 import java.math.MathContext;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -25,6 +27,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Pattern;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -42,18 +45,26 @@ import org.springframework.web.bind.annotation.RestController;
 class TradecloudController {
 
     private static final Map<String, Boolean> OK = Map.of("ok", true);
+    private static final ResponseEntity<Map<String, Boolean>> DONE = ResponseEntity.ok(OK);
+    private static final ResponseEntity<Map<String, Boolean>> QUEUED =
+            ResponseEntity.status(HttpStatus.ACCEPTED).body(OK);
     private static final Pattern NO_SPACES = Pattern.compile("\\S{1,100}");
     private static final Pattern POSITION = Pattern.compile("\\S{1,50}");
     private static final int MAX_LINES = 500;
 
+    /** How long a message waits for an order locked by a long change before it is queued. */
+    private static final Duration LOCK_BUDGET = Duration.ofMillis(500);
+
     private final CancellationEngine engine;
     private final OrderLifecycle orders;
     private final Parties parties;
+    private final Actions actions;
 
-    TradecloudController(CancellationEngine engine, OrderLifecycle orders, Parties parties) {
+    TradecloudController(CancellationEngine engine, OrderLifecycle orders, Parties parties, Actions actions) {
         this.engine = engine;
         this.orders = orders;
         this.parties = parties;
+        this.actions = actions;
     }
 
     /**
@@ -62,7 +73,7 @@ class TradecloudController {
      * its refusal in the order's history and events.
      */
     @PostMapping("/v2/api-connector/order/indicators")
-    Map<String, Boolean> indicators(
+    ResponseEntity<Map<String, Boolean>> indicators(
             @AuthenticationPrincipal Caller caller, @RequestBody Messages.OrderIndicators message) {
         requireRole(caller, PartyRole.BUYER);
         if (message.order() == null) {
@@ -75,12 +86,11 @@ class TradecloudController {
                 Indicators.byPosition(lines, Messages.IndicatorsLine::position, Messages.IndicatorsLine::indicators);
         var order = ownOrder(caller, number);
         requireKnownPositions(order, flags.keySet());
-        cancelEach(
+        return cancelEach(
                 caller,
                 order,
                 Indicators.cancelledByIndicators(
                         positions(order), message.order().indicators(), flags));
-        return OK;
     }
 
     /**
@@ -89,7 +99,8 @@ class TradecloudController {
      * for the lines left out); other changes to existing lines and new lines are ignored for now.
      */
     @PostMapping("/v2/api-connector/order")
-    Map<String, Boolean> order(@AuthenticationPrincipal Caller caller, @RequestBody Messages.Order message) {
+    ResponseEntity<Map<String, Boolean>> order(
+            @AuthenticationPrincipal Caller caller, @RequestBody Messages.Order message) {
         requireRole(caller, PartyRole.BUYER);
         var header = message.order();
         if (header == null) {
@@ -103,8 +114,7 @@ class TradecloudController {
         var order = existing.isPresent()
                 ? existing.get()
                 : orders.place(caller, newOrder(caller, header, number, lines)).order();
-        cancelEach(caller, order, Indicators.cancelledByOrder(positions(order), header.indicators(), flags));
-        return OK;
+        return cancelEach(caller, order, Indicators.cancelledByOrder(positions(order), header.indicators(), flags));
     }
 
     /** A supplier accepts (Confirmed) or rejects (Rejected) lines; Completed and Cancelled lines stay as they are. */
@@ -168,9 +178,13 @@ class TradecloudController {
     /**
      * One engine command per line: the engine is all-or-nothing per command, Tradecloud decides
      * line by line, so a Completed or Cancelled line is refused on its own (and that refusal is
-     * recorded) while the others are cancelled.
+     * recorded) while the others are cancelled. When the order stays locked longer than the
+     * budget, this line and the rest are queued as asynchronous actions, run in turn once the lock
+     * is free: 202.
      */
-    private void cancelEach(Caller caller, PurchaseOrder order, List<String> positions) {
+    private ResponseEntity<Map<String, Boolean>> cancelEach(
+            Caller caller, PurchaseOrder order, List<String> positions) {
+        boolean queued = false;
         for (var position : positions) {
             var command = new CancelLines(
                     new OrderRef.ById(order.id()),
@@ -178,7 +192,17 @@ class TradecloudController {
                     CancelReason.BUYER_CANCELLED,
                     null,
                     null);
-            switch (engine.cancel(caller, command)) {
+            if (queued) {
+                actions.acceptCancel(caller, command);
+                continue;
+            }
+            var outcome = engine.tryCancel(caller, command, LOCK_BUDGET);
+            if (outcome.isEmpty()) {
+                actions.acceptCancel(caller, command);
+                queued = true;
+                continue;
+            }
+            switch (outcome.get()) {
                 case CancelOutcome.Applied applied -> {}
                 // Tradecloud accepts the message whatever becomes of each line; the order's history
                 // and events tell.
@@ -186,6 +210,7 @@ class TradecloudController {
                 case CancelOutcome.Pending pending -> {}
             }
         }
+        return queued ? QUEUED : DONE;
     }
 
     private PurchaseOrder ownOrder(Caller caller, String number) {

@@ -1,6 +1,7 @@
 package io.rescind.dialects.tradecloud;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.rescind.support.Api;
@@ -11,12 +12,16 @@ import io.rescind.support.Fixtures.Trade;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.JsonNode;
 
 /** Tradecloud's buyer connector, supplier response and order read side, as a Tradecloud client uses them. */
@@ -25,6 +30,9 @@ class TradecloudDialectTest extends ApiTest {
     private static final Path EXAMPLES = Path.of("../shared/reference/vendors/tradecloud/examples");
     private static final String INDICATORS = "/v2/api-connector/order/indicators";
     private static final String ORDER = "/v2/api-connector/order";
+
+    @Autowired
+    private PlatformTransactionManager transactions;
 
     // --- authentication
 
@@ -230,6 +238,40 @@ class TradecloudDialectTest extends ApiTest {
         var statuses = statuses(trade, "{purchaseOrderNumber}");
         assertThat(statuses.subList(0, 10)).containsOnly("Cancelled");
         assertThat(statuses.get(10)).isEqualTo("Issued");
+    }
+
+    // --- queued processing
+
+    @Test
+    void anOrderLockedByALongChangeIsQueuedWith202AndCancelledOnceFree() {
+        var trade = given.trade();
+        var number = placed(trade, "0001", "0002", "0003");
+        var orderId =
+                java.util.UUID.fromString(canonical(trade, number).get("id").asString());
+        var body = indicators(number, Map.of("cancelled", true), Map.of("0003", Map.of("cancelled", false)));
+
+        // The test holds the order's lock, as a long change of Rescind's own would, while the
+        // message arrives.
+        var response = new TransactionTemplate(transactions).execute(tx -> {
+            jdbc.sql("select order_id from purchase_orders where order_id = :id for no key update")
+                    .param("id", orderId)
+                    .query(java.util.UUID.class)
+                    .single();
+            var answer = send(INDICATORS, basic(trade.buyer()), body);
+            assertThat(statuses(trade, number)).containsExactly("Issued", "Issued", "Issued");
+            return answer;
+        });
+
+        assertThat(response.status()).as(response.toString()).isEqualTo(202);
+        assertThat(response.json().get("ok").asBoolean()).isTrue();
+        await().atMost(Duration.ofSeconds(30))
+                .untilAsserted(
+                        () -> assertThat(statuses(trade, number)).containsExactly("Cancelled", "Cancelled", "Issued"));
+        var history = api.get(
+                        "/api/v1/orders/" + orderId + "/history", trade.buyer().key())
+                .json();
+        assertThat(history.valueStream().filter(e -> e.get("type").asString().equals("order.lines_cancelled")))
+                .hasSize(2);
     }
 
     // --- send order
