@@ -28,6 +28,7 @@ import org.springframework.web.servlet.resource.NoResourceFoundException;
 class TradecloudErrors {
 
     private static final Logger log = LoggerFactory.getLogger(TradecloudErrors.class);
+    static final String RETRY_AFTER_SECONDS = "5";
 
     @ExceptionHandler(TradecloudError.class)
     ResponseEntity<TradecloudError.Body> tradecloud(TradecloudError e) {
@@ -87,6 +88,22 @@ class TradecloudErrors {
     @ExceptionHandler(NoResourceFoundException.class)
     ResponseEntity<TradecloudError.Body> noResource(NoResourceFoundException e) {
         return body(HttpStatus.NOT_FOUND, "Not found");
+    }
+
+    /**
+     * The database cannot be reached: nothing of the message was stored, so the client must send
+     * it again. Tradecloud clients retry 5xx with backoff; Retry-After says when.
+     */
+    @ExceptionHandler({
+        org.springframework.transaction.CannotCreateTransactionException.class,
+        org.springframework.jdbc.CannotGetJdbcConnectionException.class,
+        org.springframework.dao.DataAccessResourceFailureException.class
+    })
+    ResponseEntity<TradecloudError.Body> unavailable(Exception e) {
+        log.warn("Tradecloud message not stored, the database is unavailable: {}", e.getMessage());
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+                .header(org.springframework.http.HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS)
+                .body(new TradecloudError.Body("Temporarily unavailable, nothing was stored: send it again"));
     }
 
     /** A fault of ours: logged in full, answered without internals. Tradecloud clients retry 5xx. */
