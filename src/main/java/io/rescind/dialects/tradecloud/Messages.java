@@ -75,4 +75,8 @@ final class Messages {
 
     @JsonIgnoreProperties(ignoreUnknown = true)
     record ResponseLine(String purchaseOrderLinePosition, Indicators indicators) {}
+
+    /** {@code POST /v2/order/{orderId}/revertCancelled}. */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record RevertCancelled(List<String> linePositions, String reason, Long version) {}
 }

@@ -158,15 +158,43 @@ class TradecloudController {
         return OK;
     }
 
+    /**
+     * Un-cancels lines of the buyer's order: each returns to the status it had, at the order
+     * {@code version} the buyer saw (a stale one is 409). Answers the order as it now is.
+     */
+    @PostMapping("/v2/order/{orderId}/revertCancelled")
+    TradecloudOrderView revertCancelled(
+            @AuthenticationPrincipal Caller caller,
+            @PathVariable String orderId,
+            @RequestBody Messages.RevertCancelled message) {
+        var id = orderId(orderId);
+        var positions = message.linePositions();
+        if (positions == null || positions.isEmpty() || positions.size() > MAX_LINES) {
+            throw TradecloudError.badRequest("linePositions needs 1 to %d positions".formatted(MAX_LINES));
+        }
+        if (positions.stream().anyMatch(p -> p == null || !POSITION.matcher(p).matches())) {
+            throw TradecloudError.badRequest("Every line position has at most 50 characters and no spaces");
+        }
+        if (message.version() == null || message.version() < 0) {
+            throw TradecloudError.badRequest("version is required");
+        }
+        if (message.reason() != null && message.reason().length() > 1000) {
+            throw TradecloudError.badRequest("reason has at most 1000 characters");
+        }
+        return TradecloudOrderView.of(engine.revert(caller, id, positions, message.reason(), message.version()));
+    }
+
     @GetMapping("/v2/order/{orderId}")
     TradecloudOrderView get(@AuthenticationPrincipal Caller caller, @PathVariable String orderId) {
-        UUID id;
+        return TradecloudOrderView.of(orders.get(caller, orderId(orderId)));
+    }
+
+    private static UUID orderId(String text) {
         try {
-            id = UUID.fromString(orderId);
+            return UUID.fromString(text);
         } catch (IllegalArgumentException notAnId) {
             throw TradecloudError.notFound("Order not found");
         }
-        return TradecloudOrderView.of(orders.get(caller, id));
     }
 
     /** Anything else under Tradecloud's paths, in the dialect's shape rather than the canonical API's. */

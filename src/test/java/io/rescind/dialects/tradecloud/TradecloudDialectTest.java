@@ -460,6 +460,68 @@ class TradecloudDialectTest extends ApiTest {
                 .isEqualTo(404);
     }
 
+    // --- revert
+
+    @Test
+    void revertCancelledReturnsLinesToTheStatusTheyHadAndAStaleVersionIsAConflict() {
+        var trade = given.trade();
+        var number = placed(trade, "0001", "0002");
+        var order = canonical(trade, number);
+        move(trade, order, 0, "confirm");
+        send(INDICATORS, basic(trade.buyer()), indicators(number, Map.of("cancelled", true), Map.of()));
+        var cancelled = tradecloudOrder(trade, number);
+        var id = cancelled.get("id").asString();
+        var version = cancelled.get("version").asLong();
+        var revert = "/v2/order/" + id + "/revertCancelled";
+
+        var response = send(
+                revert,
+                basic(trade.buyer()),
+                Map.of("linePositions", List.of("0001"), "reason", "cancelled by mistake", "version", version));
+
+        assertThat(response.status()).as(response.toString()).isEqualTo(200);
+        assertThat(response.json()
+                        .get("lines")
+                        .valueStream()
+                        .map(l -> l.at("/status/processStatus").asString()))
+                .containsExactly("Confirmed", "Cancelled");
+        var line = canonical(trade, number).at("/lines/0");
+        assertThat(line.get("cancelledQuantity").asLong()).isZero();
+        assertThat(line.get("openQuantity").asLong()).isEqualTo(3);
+        var history = api.get("/api/v1/orders/" + id + "/history", trade.buyer().key())
+                .json();
+        assertThat(history.valueStream().map(e -> e.get("type").asString())).endsWith("cancellation.reverted");
+
+        var stale = send(revert, basic(trade.buyer()), Map.of("linePositions", List.of("0002"), "version", version));
+        assertThat(stale.status()).isEqualTo(409);
+        var fresh = response.json().get("version").asLong();
+        var notCancelled =
+                send(revert, basic(trade.buyer()), Map.of("linePositions", List.of("0001"), "version", fresh));
+        assertThat(notCancelled.status()).isEqualTo(409);
+        assertThat(send(revert, basic(trade.seller()), Map.of("linePositions", List.of("0002"), "version", fresh))
+                        .status())
+                .isEqualTo(403);
+        assertThat(send(revert, basic(trade.buyer()), Map.of("linePositions", List.of(), "version", fresh))
+                        .status())
+                .isEqualTo(400);
+        assertThat(statuses(trade, number)).containsExactly("Confirmed", "Cancelled");
+    }
+
+    @Test
+    void theSdkRevertCancelledPayloadAsItIs() throws Exception {
+        var payload = example("sdk-order-revertCancelled.json");
+        var trade = given.trade();
+        var number = placed(trade, "<position>");
+        // Placed at version 0; the cancel makes it version 1, the SDK example's version.
+        send(INDICATORS, basic(trade.buyer()), indicators(number, Map.of("cancelled", true), Map.of()));
+        var id = canonical(trade, number).get("id").asString();
+
+        var response = send("/v2/order/" + id + "/revertCancelled", basic(trade.buyer()), payload);
+
+        assertThat(response.status()).as(response.toString()).isEqualTo(200);
+        assertThat(statuses(trade, number)).containsExactly("Issued");
+    }
+
     // --- helpers
 
     private Api.Response send(String path, String authorization, Object body) {
