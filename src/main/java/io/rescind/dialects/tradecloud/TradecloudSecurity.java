@@ -35,7 +35,7 @@ import tools.jackson.databind.json.JsonMapper;
 @Configuration(proxyBeanMethods = false)
 class TradecloudSecurity {
 
-    static final String[] PATHS = {"/v2/api-connector/**", "/v2/order/**"};
+    static final String[] PATHS = {"/v2/api-connector/**", "/v2/order/**", "/v2/authentication/**"};
     static final String INVALID = "The supplied authentication is invalid";
 
     @Bean
@@ -54,7 +54,11 @@ class TradecloudSecurity {
         };
         return SecurityConfiguration.stateless(http)
                 .securityMatcher(PATHS)
-                .authorizeHttpRequests(requests -> requests.anyRequest().authenticated())
+                // Refresh carries only a Refresh-Token header, checked by the controller.
+                .authorizeHttpRequests(requests -> requests.requestMatchers(TradecloudTokens.REFRESH)
+                        .permitAll()
+                        .anyRequest()
+                        .authenticated())
                 .exceptionHandling(exceptions ->
                         exceptions.authenticationEntryPoint(unauthenticated).accessDeniedHandler(forbidden))
                 .addFilterBefore(new BasicFilter(keys, unauthenticated), AnonymousAuthenticationFilter.class)

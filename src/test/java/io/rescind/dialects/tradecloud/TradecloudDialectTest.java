@@ -66,6 +66,39 @@ class TradecloudDialectTest extends ApiTest {
         }
     }
 
+    @Test
+    void loginHandsOutTokensForBearerAndRefreshRenewsThem() {
+        var trade = given.trade();
+        var number = placed(trade, "0001");
+
+        var login = api.request("GET", "/v2/authentication/login")
+                .header("Authorization", basic(trade.buyer()))
+                .send();
+
+        assertThat(login.status()).as(login.toString()).isEqualTo(200);
+        assertThat(login.json().get("status").asString()).isEqualTo("authenticated");
+        var access = login.header("Set-Authorization");
+        var refresh = login.header("Set-Refresh-Token");
+        assertThat(send(INDICATORS, "Bearer " + access, indicators(number, null, Map.of()))
+                        .status())
+                .isEqualTo(200);
+        var renewed = api.request("GET", "/v2/authentication/refresh")
+                .header("Refresh-Token", refresh)
+                .send();
+        assertThat(renewed.status()).isEqualTo(200);
+        assertThat(renewed.header("Set-Authorization")).isNotBlank();
+        var refused = api.request("GET", "/v2/authentication/refresh")
+                .header("Refresh-Token", "not-a-token")
+                .send();
+        assertThat(refused.status()).isEqualTo(401);
+        assertThat(refused.text()).isEqualTo("The supplied authentication is invalid");
+        assertThat(api.request("GET", "/v2/authentication/login")
+                        .header("Authorization", "Basic " + encode(trade.buyer().id() + ":nope"))
+                        .send()
+                        .status())
+                .isEqualTo(401);
+    }
+
     // --- order indicators
 
     @Test
