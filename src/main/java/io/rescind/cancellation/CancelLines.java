@@ -9,8 +9,16 @@ import java.util.UUID;
  * The one cancellation command: cancel these lines (or the whole order) of this order.
  *
  * @param idempotencyKey optional; a replay with the same key returns the first outcome
+ * @param restock whether the cancelled units go back to the seller's available stock (false for
+ *     goods that are damaged or lost)
  */
-public record CancelLines(OrderRef order, Scope scope, CancelReason reason, String note, String idempotencyKey) {
+public record CancelLines(
+        OrderRef order, Scope scope, CancelReason reason, String note, String idempotencyKey, boolean restock) {
+
+    /** A command that restocks the cancelled units, as most cancels do. */
+    public CancelLines(OrderRef order, Scope scope, CancelReason reason, String note, String idempotencyKey) {
+        this(order, scope, reason, note, idempotencyKey, true);
+    }
 
     /** The order, by id or by the tenant's running number. */
     public sealed interface OrderRef {

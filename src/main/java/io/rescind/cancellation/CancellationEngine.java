@@ -30,6 +30,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -49,6 +50,7 @@ public class CancellationEngine {
     private final OrderJournal journal;
     private final TransactionTemplate transactions;
     private final JsonMapper json;
+    private final ApplicationEventPublisher events;
 
     CancellationEngine(
             PurchaseOrders orders,
@@ -56,13 +58,15 @@ public class CancellationEngine {
             CancellationPolicies policies,
             OrderJournal journal,
             TransactionTemplate transactions,
-            JsonMapper json) {
+            JsonMapper json,
+            ApplicationEventPublisher events) {
         this.orders = orders;
         this.cancellations = cancellations;
         this.policies = policies;
         this.journal = journal;
         this.transactions = transactions;
         this.json = json;
+        this.events = events;
     }
 
     public CancelOutcome cancel(Caller caller, CancelLines command) {
@@ -291,6 +295,7 @@ public class CancellationEngine {
                     order.id(),
                     caller.partyId(),
                     new LinesCancelled(cancellation.id(), order.id(), command.reason(), command.note(), cancelled));
+            events.publishEvent(applied(order, caller.partyId(), cancellation, command.restock()));
         } else {
             journal.record(
                     order.tenantId(),
@@ -300,6 +305,23 @@ public class CancellationEngine {
         }
         cancellations.insert(order.tenantId(), cancellation, fingerprint);
         return CancelOutcome.of(cancellation, false);
+    }
+
+    private static CancellationApplied applied(
+            PurchaseOrder order, UUID actor, Cancellation cancellation, boolean restock) {
+        var units = cancellation.lines().stream()
+                .map(cancelled -> new CancellationApplied.CancelledUnits(
+                        cancelled.lineId(),
+                        cancelled.lineNumber(),
+                        order.lines().stream()
+                                .filter(line -> line.id().equals(cancelled.lineId()))
+                                .findFirst()
+                                .orElseThrow()
+                                .productId(),
+                        cancelled.quantity()))
+                .toList();
+        return new CancellationApplied(
+                order.tenantId(), order.id(), order.sellerId(), cancellation.id(), actor, restock, units);
     }
 
     /** Holds the units of a cancel that needs the counterparty's approval, as one pending request. */
@@ -476,6 +498,8 @@ public class CancellationEngine {
                     order.id(),
                     by,
                     new LinesCancelled(decided.id(), order.id(), decided.reason(), decided.note(), finalLines));
+            // A request does not keep its command's restock choice: accepted units are restocked.
+            events.publishEvent(applied(order, by, decided, true));
         }
         cancellations.decide(order.tenantId(), decided);
         return decided;

@@ -22,18 +22,27 @@ import java.util.stream.Stream;
 /**
  * The canonical API's body for cancelling lines, shared by the synchronous endpoint and its
  * asynchronous twin ({@code Prefer: respond-async}).
+ *
+ * @param restock false when the cancelled units must not go back to stock (damaged, lost); default
+ *     true
  */
 public record CancellationRequest(
         @NotNull CancelReason reason,
         @Size(max = 1000) String note,
-        @NotEmpty @Size(max = 500) List<@Valid @NotNull LineCancelRequest> lines) {
+        @NotEmpty @Size(max = 500) List<@Valid @NotNull LineCancelRequest> lines,
+        Boolean restock) {
 
     public CancelLines toCommand(UUID orderId, String idempotencyKey) {
         var cancels = lines.stream()
                 .map(line -> new LineCancel(line.ref(), line.quantity(), amounts(line.amounts())))
                 .toList();
         return new CancelLines(
-                new OrderRef.ById(orderId), new CancelLines.Lines(cancels), reason, note, idempotencyKey);
+                new OrderRef.ById(orderId),
+                new CancelLines.Lines(cancels),
+                reason,
+                note,
+                idempotencyKey,
+                restock == null || restock);
     }
 
     public record LineCancelRequest(

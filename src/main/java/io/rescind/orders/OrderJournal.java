@@ -1,7 +1,7 @@
 package io.rescind.orders;
 
+import com.fasterxml.jackson.annotation.JsonRawValue;
 import io.rescind.events.Outbox;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -17,6 +17,10 @@ public class OrderJournal {
 
     /** One entry of an order's history. */
     public record Entry(long id, java.time.Instant at, UUID actor, String type, JsonNode detail) {}
+
+    /** The outbox payload: which order, who, and the change as recorded in the history. */
+    private record Payload(
+            UUID orderId, UUID actor, @JsonRawValue String change) {}
 
     private final JdbcClient jdbc;
     private final Outbox outbox;
@@ -41,11 +45,8 @@ public class OrderJournal {
                 .param("type", change.type())
                 .param("detail", detail)
                 .update();
-        var payload = new LinkedHashMap<String, Object>();
-        payload.put("orderId", orderId);
-        payload.put("actor", actor);
-        payload.put("change", change);
-        outbox.append(tenantId, orderId, change.type(), json.writeValueAsString(payload));
+        // The change is serialised once and embedded as it is in the outbox payload.
+        outbox.append(tenantId, orderId, change.type(), json.writeValueAsString(new Payload(orderId, actor, detail)));
     }
 
     public List<Entry> history(UUID tenantId, UUID orderId) {

@@ -3,6 +3,26 @@ package io.rescind.orders;
 import java.time.Instant;
 import java.util.UUID;
 
-/** A page of orders: optional filters, and where the previous page ended. */
+/**
+ * A page of orders: optional filters, and where the previous page ended.
+ *
+ * @param createdSince orders created at or after this instant
+ * @param createdBefore orders created before this instant
+ * @param productId orders with a line of this product
+ */
 public record OrderQuery(
-        LineStatus status, UUID buyerId, UUID sellerId, Instant updatedSince, long afterNumber, int limit) {}
+        LineStatus status,
+        UUID buyerId,
+        UUID sellerId,
+        Instant updatedSince,
+        long afterNumber,
+        int limit,
+        Instant createdSince,
+        Instant createdBefore,
+        String productId) {
+
+    public OrderQuery(
+            LineStatus status, UUID buyerId, UUID sellerId, Instant updatedSince, long afterNumber, int limit) {
+        this(status, buyerId, sellerId, updatedSince, afterNumber, limit, null, null, null);
+    }
+}

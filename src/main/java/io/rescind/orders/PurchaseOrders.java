@@ -221,6 +221,20 @@ public class PurchaseOrders {
             sql.append(" and updated_at >= :since");
             params.put("since", OffsetDateTime.ofInstant(query.updatedSince(), java.time.ZoneOffset.UTC));
         }
+        if (query.createdSince() != null) {
+            sql.append(" and created_at >= :createdSince");
+            params.put("createdSince", OffsetDateTime.ofInstant(query.createdSince(), java.time.ZoneOffset.UTC));
+        }
+        if (query.createdBefore() != null) {
+            sql.append(" and created_at < :createdBefore");
+            params.put("createdBefore", OffsetDateTime.ofInstant(query.createdBefore(), java.time.ZoneOffset.UTC));
+        }
+        if (query.productId() != null) {
+            sql.append("""
+                     and exists (select 1 from order_lines p
+                        where p.tenant_id = o.tenant_id and p.order_id = o.order_id and p.product_id = :product)""".indent(1));
+            params.put("product", query.productId());
+        }
         if (query.status() != null) {
             sql.append("""
                      and exists (select 1 from order_lines l
@@ -283,12 +297,22 @@ public class PurchaseOrders {
         params.put("tenant", order.tenantId());
         params.put("order", order.id());
         if (!keys.all()) {
-            sql.append("""
-                    and (line_id = any(cast(:ids as uuid[])) or line_number = any(cast(:numbers as int[]))
-                        or position = any(cast(:positions as text[])))""".indent(1));
-            params.put("ids", keys.ids().stream().map(UUID::toString).toArray(String[]::new));
-            params.put("numbers", keys.numbers().toArray(Integer[]::new));
-            params.put("positions", keys.positions().toArray(String[]::new));
+            // Only the ways of naming a line that the command uses, so that the usual single way
+            // is one index scan rather than an OR of three.
+            var conditions = new ArrayList<String>();
+            if (!keys.ids().isEmpty()) {
+                conditions.add("line_id = any(cast(:ids as uuid[]))");
+                params.put("ids", keys.ids().stream().map(UUID::toString).toArray(String[]::new));
+            }
+            if (!keys.numbers().isEmpty()) {
+                conditions.add("line_number = any(cast(:numbers as int[]))");
+                params.put("numbers", keys.numbers().toArray(Integer[]::new));
+            }
+            if (!keys.positions().isEmpty()) {
+                conditions.add("position = any(cast(:positions as text[]))");
+                params.put("positions", keys.positions().toArray(String[]::new));
+            }
+            sql.append(conditions.isEmpty() ? " and false" : " and (" + String.join(" or ", conditions) + ")");
         }
         sql.append(" order by line_number");
         var scale = order.scale();

@@ -37,7 +37,7 @@ import org.springframework.web.bind.annotation.RestController;
 class CancellationController {
 
     record WholeOrderRequest(
-            @NotNull CancelReason reason, @Size(max = 1000) String note) {}
+            @NotNull CancelReason reason, @Size(max = 1000) String note, Boolean restock) {}
 
     /** The approval fields may be left out: no approval, requests live seven days and are then rejected. */
     record PolicyView(
@@ -95,7 +95,8 @@ class CancellationController {
                 new CancelLines.WholeOrder(),
                 request.reason(),
                 request.note(),
-                idempotencyKey);
+                idempotencyKey,
+                request.restock() == null || request.restock());
         return respond(engine.cancel(caller, command));
     }
 

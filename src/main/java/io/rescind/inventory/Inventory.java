@@ -1,0 +1,122 @@
+package io.rescind.inventory;
+
+import io.rescind.RescindException;
+import io.rescind.RescindException.Kind;
+import io.rescind.cancellation.CancellationApplied;
+import io.rescind.events.Outbox;
+import io.rescind.parties.Caller;
+import io.rescind.parties.Parties;
+import io.rescind.parties.PartyRole;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.UUID;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Sellers' stock. A seller reads and sets its own; an operator any seller's of its tenant. When a
+ * cancellation frees units that were never shipped, they go back to the seller's stock in the
+ * cancel's own transaction: the step marketplaces ask sellers to do by hand after a cancel.
+ */
+@Service
+public class Inventory {
+
+    private final StockLevels levels;
+    private final Parties parties;
+    private final Outbox outbox;
+    private final JsonMapper json;
+
+    Inventory(StockLevels levels, Parties parties, Outbox outbox, JsonMapper json) {
+        this.levels = levels;
+        this.parties = parties;
+        this.outbox = outbox;
+        this.json = json;
+    }
+
+    /** @param sellerId needed only when an operator asks */
+    public Stock get(Caller caller, UUID sellerId, String sku) {
+        var seller = seller(caller, sellerId);
+        return levels.find(caller.tenantId(), seller, sku).orElseThrow(() -> RescindException.notFound("SKU"));
+    }
+
+    /** Sets the available units of a SKU, creating the stock record on first use. */
+    @Transactional
+    public Stock set(Caller caller, UUID sellerId, String sku, long available) {
+        var seller = seller(caller, sellerId);
+        // The seller's own count: nobody else needs telling, so no outbox event (docs/events.md
+        // publishes stock changes caused by cancels).
+        return levels.set(caller.tenantId(), seller, sku, available);
+    }
+
+    /**
+     * Gives the cancelled units back, unless the cancel said not to. Only SKUs the seller keeps
+     * stock of change: for an untracked SKU there is no level to correct.
+     */
+    @EventListener
+    void on(CancellationApplied cancellation) {
+        if (!cancellation.restock()) {
+            return;
+        }
+        var cause = new LinkedHashMap<String, Object>();
+        if (cancellation.actor() != null) {
+            cause.put("actor", cancellation.actor());
+        }
+        cause.put("cancellationId", cancellation.cancellationId());
+        cause.put("cause", "cancellation");
+        for (var line : cancellation.lines()) {
+            levels.add(cancellation.tenantId(), cancellation.sellerId(), line.productId(), line.quantity())
+                    .ifPresent(stock -> announce(
+                            cancellation.tenantId(),
+                            cancellation.orderId(),
+                            "inventory.adjusted",
+                            stock,
+                            withLine(cause, line)));
+        }
+    }
+
+    private static Map<String, Object> withLine(Map<String, Object> cause, CancellationApplied.CancelledUnits line) {
+        var detail = new LinkedHashMap<>(cause);
+        detail.put("lineNumber", line.lineNumber());
+        detail.put("quantity", line.quantity());
+        return detail;
+    }
+
+    private void announce(UUID tenantId, UUID orderId, String type, Stock stock, Map<String, Object> extra) {
+        var payload = new LinkedHashMap<String, Object>();
+        payload.put("sellerId", stock.sellerId());
+        payload.put("sku", stock.sku());
+        payload.put("available", stock.available());
+        payload.putAll(extra);
+        outbox.append(tenantId, orderId, type, json.writeValueAsString(payload));
+    }
+
+    private UUID seller(Caller caller, UUID sellerId) {
+        return switch (caller.role()) {
+            case SELLER -> {
+                if (sellerId != null && !sellerId.equals(caller.partyId())) {
+                    throw new RescindException(
+                            Kind.FORBIDDEN, "not-allowed-for-role", "A seller manages its own stock only");
+                }
+                yield caller.partyId();
+            }
+            case OPERATOR -> {
+                if (sellerId == null) {
+                    throw new RescindException(
+                            Kind.INVALID,
+                            "invalid-request",
+                            "An operator names the sellerId",
+                            Map.of("field", "sellerId"));
+                }
+                var party = parties.find(caller.tenantId(), sellerId);
+                if (party.isEmpty() || party.get().role() != PartyRole.SELLER) {
+                    throw RescindException.notFound("Seller");
+                }
+                yield sellerId;
+            }
+            case BUYER ->
+                throw new RescindException(Kind.FORBIDDEN, "not-allowed-for-role", "Stock belongs to sellers");
+        };
+    }
+}
