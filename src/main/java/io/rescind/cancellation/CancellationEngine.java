@@ -27,6 +27,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import org.springframework.context.ApplicationEventPublisher;
@@ -77,6 +78,112 @@ public class CancellationEngine {
             // and running again now finds it.
             return transactions.execute(tx -> decideAndRecord(caller, command, fingerprint));
         }
+    }
+
+    /**
+     * Like {@link #cancel}, but waits at most {@code lockBudget} for the order's lock; empty when
+     * the order stayed locked (by a long change) that long, and nothing was changed or recorded.
+     */
+    public Optional<CancelOutcome> tryCancel(Caller caller, CancelLines command, java.time.Duration lockBudget) {
+        var fingerprint = command.idempotencyKey() == null ? null : Fingerprint.of(json, command);
+        try {
+            return Optional.of(transactions.execute(tx -> {
+                orders.limitLockWait(lockBudget);
+                return decideAndRecord(caller, command, fingerprint);
+            }));
+        } catch (DuplicateKeyException raced) {
+            return Optional.of(transactions.execute(tx -> decideAndRecord(caller, command, fingerprint)));
+        } catch (org.springframework.dao.DataAccessException failed) {
+            if (lockNotAvailable(failed)) {
+                return Optional.empty();
+            }
+            throw failed;
+        }
+    }
+
+    /** PostgreSQL's lock_not_available (55P03), which the driver's translation leaves uncategorised. */
+    private static boolean lockNotAvailable(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof java.sql.SQLException sql && "55P03".equals(sql.getSQLState())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Un-cancels cancelled lines of an order, named by position: each returns to the status it had
+     * before it was cancelled (from the order's history; ISSUED if it never moved) with its units
+     * open again. Buyers and operators revert; {@code version} is the order's version the caller
+     * saw, and a stale one is a conflict. All or nothing, recorded in the history and the outbox.
+     */
+    public PurchaseOrder revert(Caller caller, UUID orderId, List<String> positions, String reason, long version) {
+        if (caller.role() == PartyRole.SELLER) {
+            throw new RescindException(
+                    Kind.FORBIDDEN, "not-allowed-for-role", "Only the buyer reverts its cancellations");
+        }
+        return transactions.execute(tx -> {
+            var order = orders.lock(caller, orderId, new LineKeys(Set.of(), Set.of(), Set.copyOf(positions)))
+                    .orElseThrow(() -> RescindException.notFound("Order"));
+            if (order.version() != version) {
+                throw new RescindException(
+                        Kind.CONFLICT,
+                        "stale-version",
+                        "The order is at version %d, not %d".formatted(order.version(), version));
+            }
+            var byPosition = order.lines().stream().collect(Collectors.toMap(OrderLine::position, l -> l));
+            var history = journal.history(order.tenantId(), order.id());
+            var changed = new ArrayList<OrderLine>();
+            var reverted = new ArrayList<CancellationEvents.RevertedLine>();
+            for (var position : new java.util.LinkedHashSet<>(positions)) {
+                var line = byPosition.get(position);
+                if (line == null) {
+                    throw new RescindException(
+                            Kind.UNPROCESSABLE,
+                            "unknown-line",
+                            "The order has no line at position '%s'".formatted(position));
+                }
+                var back = line.revertCancel(statusBeforeCancel(history, line));
+                changed.add(back);
+                reverted.add(new CancellationEvents.RevertedLine(
+                        line.id(),
+                        line.number(),
+                        line.position(),
+                        line.cancelledQuantity(),
+                        line.status(),
+                        back.status()));
+            }
+            orders.save(order, changed);
+            journal.record(
+                    order.tenantId(),
+                    order.id(),
+                    caller.partyId(),
+                    new CancellationEvents.CancellationReverted(order.id(), reason, reverted));
+            return orders.find(caller, orderId).orElseThrow();
+        });
+    }
+
+    /** The last status a line moved to before it was cancelled; lines start ISSUED. */
+    private static io.rescind.orders.LineStatus statusBeforeCancel(List<OrderJournal.Entry> history, OrderLine line) {
+        var status = io.rescind.orders.LineStatus.ISSUED;
+        for (var entry : history) {
+            var detail = entry.detail();
+            if (entry.type().startsWith("line.")
+                    && detail.has("lineId")
+                    && detail.get("lineId").asString().equals(line.id().toString())
+                    && detail.has("to")) {
+                status = io.rescind.orders.LineStatus.valueOf(detail.get("to").asString());
+            }
+            if (entry.type().equals("cancellation.reverted") && detail.has("lines")) {
+                for (var reverted : detail.get("lines")) {
+                    if (reverted.get("lineId").asString().equals(line.id().toString())) {
+                        status = io.rescind.orders.LineStatus.valueOf(
+                                reverted.get("to").asString());
+                    }
+                }
+            }
+        }
+        return status == io.rescind.orders.LineStatus.CANCELLED ? io.rescind.orders.LineStatus.ISSUED : status;
     }
 
     public Cancellation get(Caller caller, UUID orderId, UUID cancellationId) {

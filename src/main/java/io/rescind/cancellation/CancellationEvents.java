@@ -18,6 +18,22 @@ final class CancellationEvents {
         }
     }
 
+    /** Cancelled lines un-cancelled: each back to the status it had, its units open again. */
+    record CancellationReverted(UUID orderId, String reason, List<RevertedLine> lines) implements OrderChange {
+        @Override
+        public String type() {
+            return "cancellation.reverted";
+        }
+    }
+
+    record RevertedLine(
+            UUID lineId,
+            int lineNumber,
+            String position,
+            long quantity,
+            io.rescind.orders.LineStatus from,
+            io.rescind.orders.LineStatus to) {}
+
     record CancellationRefused(
             UUID cancellationId, UUID orderId, CancelReason reason, List<Cancellation.Refusal> refusals)
             implements OrderChange {

@@ -173,6 +173,15 @@ public class OrderLifecycle {
         return orders.findByNumber(caller, number).orElseThrow(() -> RescindException.notFound("Order"));
     }
 
+    /**
+     * A buyer's order by the buyer's own order number, for platforms that address orders that way;
+     * empty when the caller may not see it.
+     */
+    public java.util.Optional<PurchaseOrder> findByBuyerOrderNumber(Caller caller, UUID buyerId, String number) {
+        return orders.findByBuyerOrderNumber(caller.tenantId(), buyerId, number)
+                .flatMap(found -> orders.find(caller, found.getKey()));
+    }
+
     /** The order holding a line, for platforms that address lines without their order. */
     public java.util.Optional<PurchaseOrder> findByLine(Caller caller, UUID lineId) {
         return orders.findByLine(caller, lineId);

@@ -137,6 +137,22 @@ public record OrderLine(
         return with(shippedQuantity, cancelledQuantity, pendingCancelQuantity - units, cancelled, status);
     }
 
+    /**
+     * Un-cancels a cancelled line: its units are open again, its cancelled money is zero and it
+     * returns to {@code previous}, the status it had before it was cancelled. The one move out of
+     * CANCELLED, kept outside the transition table because only a revert may make it.
+     */
+    public OrderLine revertCancel(LineStatus previous) {
+        if (status != LineStatus.CANCELLED) {
+            throw new RescindException(
+                    Kind.CONFLICT, "not-cancelled", "Line %d is %s, not cancelled".formatted(number, status));
+        }
+        if (previous == LineStatus.CANCELLED || previous.isFinal() || previous == LineStatus.SHIPPED) {
+            throw new IllegalStateException("A cancelled line cannot return to " + previous);
+        }
+        return with(shippedQuantity, 0, pendingCancelQuantity, totals.zeroed(), previous);
+    }
+
     /** A line whose units are all shipped or cancelled is done; held units keep it as it is. */
     private LineStatus afterCancel(long nowCancelled) {
         var next = shippedQuantity + nowCancelled < quantity

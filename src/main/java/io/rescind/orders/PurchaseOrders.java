@@ -55,6 +55,17 @@ public class PurchaseOrders {
         return header(caller, "order_number = :order", number, "").map(o -> withLines(o, LineKeys.ALL));
     }
 
+    /**
+     * Bounds how long this transaction waits for any lock from now on; a lock not had in time fails
+     * the statement (and so the transaction) with a lock-not-available error.
+     */
+    public void limitLockWait(java.time.Duration budget) {
+        jdbc.sql("select set_config('lock_timeout', :budget, true)")
+                .param("budget", budget.toMillis() + "ms")
+                .query(String.class)
+                .single();
+    }
+
     /** Locks the order for change and loads the wanted lines. */
     public Optional<PurchaseOrder> lock(Caller caller, UUID orderId, LineKeys keys) {
         return header(caller, "order_id = :order", orderId, "for no key update").map(o -> withLines(o, keys));

@@ -12,6 +12,9 @@ import io.rescind.http.ProblemHandler;
 import io.rescind.orders.LineStatus;
 import io.rescind.parties.Caller;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import java.net.URI;
@@ -95,6 +98,23 @@ class CancellationController {
                 idempotencyKey,
                 request.restock() == null || request.restock());
         return respond(engine.cancel(caller, command));
+    }
+
+    /** Lines to un-cancel, by position, and the order version the caller last saw. */
+    record RevertRequest(
+            @NotEmpty @Size(max = 500) List<@NotBlank @Size(max = 50) String> positions,
+            @Size(max = 1000) String reason,
+            @NotNull @Min(0) Long version) {}
+
+    record Reverted(UUID orderId, long version) {}
+
+    @PostMapping("/api/v1/orders/{orderId}/revert-cancellation")
+    Reverted revert(
+            @AuthenticationPrincipal Caller caller,
+            @PathVariable UUID orderId,
+            @Valid @RequestBody RevertRequest request) {
+        var order = engine.revert(caller, orderId, request.positions(), request.reason(), request.version());
+        return new Reverted(order.id(), order.version());
     }
 
     @GetMapping("/api/v1/orders/{orderId}/cancellations")

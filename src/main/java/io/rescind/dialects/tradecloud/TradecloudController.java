@@ -1,0 +1,387 @@
+package io.rescind.dialects.tradecloud;
+
+import io.rescind.actions.Actions;
+import io.rescind.cancellation.CancelLines;
+import io.rescind.cancellation.CancelLines.LineCancel;
+import io.rescind.cancellation.CancelLines.OrderRef;
+import io.rescind.cancellation.CancelOutcome;
+import io.rescind.cancellation.CancelReason;
+import io.rescind.cancellation.CancellationEngine;
+import io.rescind.cancellation.LineRef;
+import io.rescind.orders.LineMove;
+import io.rescind.orders.LineStatus;
+import io.rescind.orders.NewOrder;
+import io.rescind.orders.OrderLifecycle;
+import io.rescind.orders.OrderLine;
+import io.rescind.orders.PurchaseOrder;
+import io.rescind.parties.Caller;
+import io.rescind.parties.Parties;
+import io.rescind.parties.PartyRole;
+import java.math.BigDecimal;
+import java.math.MathContext;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.regex.Pattern;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Tradecloud's API v2 buyer connector (orders and order indicators), the supplier's order
+ * response and the order read side. Buyers address orders by their own purchase order number,
+ * suppliers by the buyer's account number (the buyer's party id) and that number.
+ */
+@RestController
+class TradecloudController {
+
+    private static final Map<String, Boolean> OK = Map.of("ok", true);
+    private static final ResponseEntity<Map<String, Boolean>> DONE = ResponseEntity.ok(OK);
+    private static final ResponseEntity<Map<String, Boolean>> QUEUED =
+            ResponseEntity.status(HttpStatus.ACCEPTED).body(OK);
+    private static final Pattern NO_SPACES = Pattern.compile("\\S{1,100}");
+    private static final Pattern POSITION = Pattern.compile("\\S{1,50}");
+    private static final int MAX_LINES = 500;
+
+    /** How long a message waits for an order locked by a long change before it is queued. */
+    private static final Duration LOCK_BUDGET = Duration.ofMillis(500);
+
+    private final CancellationEngine engine;
+    private final OrderLifecycle orders;
+    private final Parties parties;
+    private final Actions actions;
+
+    TradecloudController(CancellationEngine engine, OrderLifecycle orders, Parties parties, Actions actions) {
+        this.engine = engine;
+        this.orders = orders;
+        this.parties = parties;
+        this.actions = actions;
+    }
+
+    /**
+     * Order-level {@code cancelled} cancels every line of an existing order; a line's own flag
+     * takes precedence. A line that cannot be cancelled does not fail the call: the engine records
+     * its refusal in the order's history and events.
+     */
+    @PostMapping("/v2/api-connector/order/indicators")
+    ResponseEntity<Map<String, Boolean>> indicators(
+            @AuthenticationPrincipal Caller caller, @RequestBody Messages.OrderIndicators message) {
+        requireRole(caller, PartyRole.BUYER);
+        if (message.order() == null) {
+            throw TradecloudError.badRequest("order is required");
+        }
+        var number = purchaseOrderNumber(message.order().purchaseOrderNumber());
+        var lines = message.linesOrEmpty();
+        requireAtMost(lines.size());
+        var flags =
+                Indicators.byPosition(lines, Messages.IndicatorsLine::position, Messages.IndicatorsLine::indicators);
+        var order = ownOrder(caller, number);
+        requireKnownPositions(order, flags.keySet());
+        return cancelEach(
+                caller,
+                order,
+                Indicators.cancelledByIndicators(
+                        positions(order), message.order().indicators(), flags));
+    }
+
+    /**
+     * A buyer issues a new order or resends one. On a resend only the cancel semantics apply
+     * (order-level {@code cancelled} for the lines in the message, {@code cancelLineWhenMissing}
+     * for the lines left out); other changes to existing lines and new lines are ignored for now.
+     */
+    @PostMapping("/v2/api-connector/order")
+    ResponseEntity<Map<String, Boolean>> order(
+            @AuthenticationPrincipal Caller caller, @RequestBody Messages.Order message) {
+        requireRole(caller, PartyRole.BUYER);
+        var header = message.order();
+        if (header == null) {
+            throw TradecloudError.badRequest("order is required");
+        }
+        var number = purchaseOrderNumber(header.purchaseOrderNumber());
+        var lines = message.linesOrEmpty();
+        requireAtMost(lines.size());
+        var flags = Indicators.byPosition(lines, Messages.OrderLine::position, Messages.OrderLine::indicators);
+        var existing = orders.findByBuyerOrderNumber(caller, caller.partyId(), number);
+        var order = existing.isPresent()
+                ? existing.get()
+                : orders.place(caller, newOrder(caller, header, number, lines)).order();
+        return cancelEach(caller, order, Indicators.cancelledByOrder(positions(order), header.indicators(), flags));
+    }
+
+    /** A supplier accepts (Confirmed) or rejects (Rejected) lines; Completed and Cancelled lines stay as they are. */
+    @PostMapping("/v2/api-connector/order-response")
+    Map<String, Boolean> orderResponse(
+            @AuthenticationPrincipal Caller caller, @RequestBody Messages.OrderResponse message) {
+        requireRole(caller, PartyRole.SELLER);
+        var header = message.order();
+        if (header == null) {
+            throw TradecloudError.badRequest("order is required");
+        }
+        var number = purchaseOrderNumber(header.purchaseOrderNumber());
+        var buyer = partyId(header.buyerAccountNumber(), "buyerAccountNumber", "Buyer account number not found");
+        var lines = message.linesOrEmpty();
+        requireAtMost(lines.size());
+        var flags = Indicators.byPosition(
+                lines, Messages.ResponseLine::purchaseOrderLinePosition, Messages.ResponseLine::indicators);
+        var order = orders.findByBuyerOrderNumber(caller, buyer, number)
+                .orElseThrow(() -> TradecloudError.notFound("Order not found"));
+        requireKnownPositions(order, flags.keySet());
+        var moves = new ArrayList<Map.Entry<OrderLine, LineMove>>();
+        for (var line : order.lines()) {
+            // A line that answers for itself (accepted or rejected set) overrides the order's answer.
+            var own = flags.get(line.position());
+            var answer = own != null && (own.accepted() != null || own.rejected() != null)
+                    ? own
+                    : Indicators.orNone(header.indicators());
+            boolean accepted = Boolean.TRUE.equals(answer.accepted());
+            boolean rejected = Boolean.TRUE.equals(answer.rejected());
+            if (accepted && rejected) {
+                throw TradecloudError.badRequest("Line '%s' is both accepted and rejected".formatted(line.position()));
+            }
+            var target = accepted ? LineStatus.CONFIRMED : rejected ? LineStatus.REJECTED : null;
+            if (target != null && line.status() != target && line.status().canTransitionTo(target)) {
+                moves.add(Map.entry(line, accepted ? new LineMove.Confirm() : new LineMove.Reject()));
+            }
+        }
+        for (var move : moves) {
+            orders.move(caller, order.id(), move.getKey().id(), move.getValue());
+        }
+        return OK;
+    }
+
+    /**
+     * Un-cancels lines of the buyer's order: each returns to the status it had, at the order
+     * {@code version} the buyer saw (a stale one is 409). Answers the order as it now is.
+     */
+    @PostMapping("/v2/order/{orderId}/revertCancelled")
+    TradecloudOrderView revertCancelled(
+            @AuthenticationPrincipal Caller caller,
+            @PathVariable String orderId,
+            @RequestBody Messages.RevertCancelled message) {
+        var id = orderId(orderId);
+        var positions = message.linePositions();
+        if (positions == null || positions.isEmpty() || positions.size() > MAX_LINES) {
+            throw TradecloudError.badRequest("linePositions needs 1 to %d positions".formatted(MAX_LINES));
+        }
+        if (positions.stream().anyMatch(p -> p == null || !POSITION.matcher(p).matches())) {
+            throw TradecloudError.badRequest("Every line position has at most 50 characters and no spaces");
+        }
+        if (message.version() == null || message.version() < 0) {
+            throw TradecloudError.badRequest("version is required");
+        }
+        if (message.reason() != null && message.reason().length() > 1000) {
+            throw TradecloudError.badRequest("reason has at most 1000 characters");
+        }
+        return TradecloudOrderView.of(engine.revert(caller, id, positions, message.reason(), message.version()));
+    }
+
+    @GetMapping("/v2/order/{orderId}")
+    TradecloudOrderView get(@AuthenticationPrincipal Caller caller, @PathVariable String orderId) {
+        return TradecloudOrderView.of(orders.get(caller, orderId(orderId)));
+    }
+
+    private static UUID orderId(String text) {
+        try {
+            return UUID.fromString(text);
+        } catch (IllegalArgumentException notAnId) {
+            throw TradecloudError.notFound("Order not found");
+        }
+    }
+
+    /** Anything else under Tradecloud's paths, in the dialect's shape rather than the canonical API's. */
+    @RequestMapping({"/v2/api-connector/**", "/v2/order/**"})
+    void elsewhere() {
+        throw TradecloudError.notFound("Not found");
+    }
+
+    /**
+     * One engine command per line: the engine is all-or-nothing per command, Tradecloud decides
+     * line by line, so a Completed or Cancelled line is refused on its own (and that refusal is
+     * recorded) while the others are cancelled. When the order stays locked longer than the
+     * budget, this line and the rest are queued as asynchronous actions, run in turn once the lock
+     * is free: 202.
+     */
+    private ResponseEntity<Map<String, Boolean>> cancelEach(
+            Caller caller, PurchaseOrder order, List<String> positions) {
+        boolean queued = false;
+        for (var position : positions) {
+            var command = new CancelLines(
+                    new OrderRef.ById(order.id()),
+                    new CancelLines.Lines(List.of(new LineCancel(new LineRef.ByPosition(position), null, null))),
+                    CancelReason.BUYER_CANCELLED,
+                    null,
+                    null);
+            if (queued) {
+                actions.acceptCancel(caller, command);
+                continue;
+            }
+            var outcome = engine.tryCancel(caller, command, LOCK_BUDGET);
+            if (outcome.isEmpty()) {
+                actions.acceptCancel(caller, command);
+                queued = true;
+                continue;
+            }
+            switch (outcome.get()) {
+                case CancelOutcome.Applied applied -> {}
+                // Tradecloud accepts the message whatever becomes of each line; the order's history
+                // and events tell.
+                case CancelOutcome.Refused refused -> {}
+                case CancelOutcome.Pending pending -> {}
+            }
+        }
+        return queued ? QUEUED : DONE;
+    }
+
+    private PurchaseOrder ownOrder(Caller caller, String number) {
+        return orders.findByBuyerOrderNumber(caller, caller.partyId(), number)
+                .orElseThrow(() -> TradecloudError.notFound("Order not found"));
+    }
+
+    private NewOrder newOrder(
+            Caller caller, Messages.OrderHeader header, String number, List<Messages.OrderLine> lines) {
+        var seller =
+                partyId(header.supplierAccountNumber(), "supplierAccountNumber", "Supplier account number not found");
+        if (parties.find(caller.tenantId(), seller)
+                .filter(p -> p.role() == PartyRole.SELLER)
+                .isEmpty()) {
+            throw TradecloudError.notFound("Supplier account number not found");
+        }
+        if (lines.isEmpty()) {
+            throw TradecloudError.badRequest("A new order needs at least one line");
+        }
+        String currency = null;
+        var newLines = new ArrayList<NewOrder.NewLine>();
+        for (var line : lines) {
+            var where = "Line '%s'".formatted(line.position());
+            if (!POSITION.matcher(line.position()).matches()) {
+                throw TradecloudError.badRequest(where + ": position has at most 50 characters and no spaces");
+            }
+            if (line.item() == null
+                    || line.item().number() == null
+                    || line.item().number().isBlank()) {
+                throw TradecloudError.badRequest(where + ": item.number is required");
+            }
+            var money = line.prices() == null
+                            || line.prices().netPrice() == null
+                            || line.prices().netPrice().priceInTransactionCurrency() == null
+                    ? null
+                    : line.prices().netPrice().priceInTransactionCurrency();
+            if (money == null || money.value() == null || money.currencyIso() == null) {
+                throw TradecloudError.badRequest(
+                        where + ": prices.netPrice.priceInTransactionCurrency with value and currencyIso is required");
+            }
+            if (currency != null && !currency.equals(money.currencyIso())) {
+                throw TradecloudError.badRequest(where + ": every line of an order has the same currency");
+            }
+            currency = money.currencyIso();
+            newLines.add(new NewOrder.NewLine(
+                    line.position(),
+                    line.item().number(),
+                    line.description() != null
+                            ? line.description()
+                            : line.item().name(),
+                    quantity(where, line.deliverySchedule()),
+                    unitPrice(where, money.value(), line.prices().priceUnitQuantity()),
+                    List.of(),
+                    BigDecimal.ZERO,
+                    List.of()));
+        }
+        return new NewOrder(number, null, seller, currency, newLines);
+    }
+
+    /** Rescind counts whole units: the line's quantity is the sum of its delivery schedule. */
+    private static long quantity(String where, List<Messages.ScheduledDelivery> schedule) {
+        if (schedule == null || schedule.isEmpty()) {
+            throw TradecloudError.badRequest(where + ": deliverySchedule with a quantity is required");
+        }
+        var total = BigDecimal.ZERO;
+        for (var delivery : schedule) {
+            if (delivery == null
+                    || delivery.quantity() == null
+                    || delivery.quantity().signum() <= 0) {
+                throw TradecloudError.badRequest(where + ": every scheduled delivery needs a positive quantity");
+            }
+            total = total.add(delivery.quantity());
+        }
+        try {
+            long units = total.longValueExact();
+            if (units > 1_000_000_000L) {
+                throw TradecloudError.badRequest(where + ": the quantity is too large");
+            }
+            return units;
+        } catch (ArithmeticException fractional) {
+            throw TradecloudError.badRequest(where + ": quantities must be whole units, not " + total.toPlainString());
+        }
+    }
+
+    /** The net price is per {@code priceUnitQuantity} units; Rescind keeps the price of one unit. */
+    private static BigDecimal unitPrice(String where, BigDecimal value, BigDecimal priceUnitQuantity) {
+        if (value.signum() < 0 || value.precision() - value.scale() > 13) {
+            throw TradecloudError.badRequest(where + ": the net price is out of range");
+        }
+        if (priceUnitQuantity == null) {
+            return value;
+        }
+        if (priceUnitQuantity.signum() <= 0 || priceUnitQuantity.precision() - priceUnitQuantity.scale() > 9) {
+            throw TradecloudError.badRequest(where + ": priceUnitQuantity must be positive");
+        }
+        return value.divide(priceUnitQuantity, MathContext.DECIMAL64).stripTrailingZeros();
+    }
+
+    private static List<String> positions(PurchaseOrder order) {
+        return order.lines().stream().map(OrderLine::position).toList();
+    }
+
+    /** A position the order does not have is a bad request: nothing of the message is applied. */
+    private static void requireKnownPositions(PurchaseOrder order, Set<String> named) {
+        var known = Set.copyOf(positions(order));
+        var unknown = named.stream().filter(p -> !known.contains(p)).toList();
+        if (!unknown.isEmpty()) {
+            throw TradecloudError.badRequest("Order %s has no line at position %s"
+                    .formatted(order.buyerOrderNumber(), String.join(", ", unknown)));
+        }
+    }
+
+    private static String purchaseOrderNumber(String number) {
+        if (number == null || !NO_SPACES.matcher(number).matches()) {
+            throw TradecloudError.badRequest(
+                    "order.purchaseOrderNumber is required, without whitespace, at most 100 characters");
+        }
+        return number;
+    }
+
+    /** Account numbers are Rescind party ids; anything else names no known account. */
+    private static UUID partyId(String accountNumber, String field, String notFound) {
+        if (accountNumber == null || accountNumber.isBlank()) {
+            throw TradecloudError.badRequest("order.%s is required".formatted(field));
+        }
+        try {
+            return UUID.fromString(accountNumber.trim());
+        } catch (IllegalArgumentException notAPartyId) {
+            throw TradecloudError.notFound(notFound);
+        }
+    }
+
+    private static void requireAtMost(int lines) {
+        if (lines > MAX_LINES) {
+            throw TradecloudError.badRequest("At most %d lines per message".formatted(MAX_LINES));
+        }
+    }
+
+    private static void requireRole(Caller caller, PartyRole role) {
+        if (caller.role() != role) {
+            throw new TradecloudError(
+                    HttpStatus.FORBIDDEN,
+                    role == PartyRole.BUYER ? "This call is for buyers" : "This call is for suppliers");
+        }
+    }
+}

@@ -1,0 +1,119 @@
+package io.rescind.dialects.tradecloud;
+
+import io.rescind.parties.ApiKeyFilter;
+import io.rescind.parties.ApiKeys;
+import io.rescind.parties.Caller;
+import io.rescind.parties.SecurityConfiguration;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.Optional;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.security.authentication.BadCredentialsException;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.web.AuthenticationEntryPoint;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
+import org.springframework.web.filter.OncePerRequestFilter;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Tradecloud's paths take {@code Authorization: Basic base64(partyId:apiKey)} or {@code
+ * Authorization: Bearer <apiKey>}; a failure is Tradecloud's plain-text 401.
+ */
+@Configuration(proxyBeanMethods = false)
+class TradecloudSecurity {
+
+    static final String[] PATHS = {"/v2/api-connector/**", "/v2/order/**", "/v2/authentication/**"};
+    static final String INVALID = "The supplied authentication is invalid";
+
+    @Bean
+    @Order(50)
+    SecurityFilterChain tradecloud(HttpSecurity http, ApiKeys keys, JsonMapper json) {
+        AuthenticationEntryPoint unauthenticated = (request, response, failure) -> {
+            response.setStatus(HttpStatus.UNAUTHORIZED.value());
+            response.setContentType(MediaType.TEXT_PLAIN_VALUE);
+            response.setCharacterEncoding(StandardCharsets.UTF_8);
+            response.getWriter().write(INVALID);
+        };
+        AccessDeniedHandler forbidden = (request, response, failure) -> {
+            response.setStatus(HttpStatus.FORBIDDEN.value());
+            response.setContentType(MediaType.APPLICATION_JSON_VALUE);
+            json.writeValue(response.getOutputStream(), new TradecloudError.Body("Your role may not do this"));
+        };
+        return SecurityConfiguration.stateless(http)
+                .securityMatcher(PATHS)
+                // Refresh carries only a Refresh-Token header, checked by the controller.
+                .authorizeHttpRequests(requests -> requests.requestMatchers(TradecloudTokens.REFRESH)
+                        .permitAll()
+                        .anyRequest()
+                        .authenticated())
+                .exceptionHandling(exceptions ->
+                        exceptions.authenticationEntryPoint(unauthenticated).accessDeniedHandler(forbidden))
+                .addFilterBefore(new BasicFilter(keys, unauthenticated), AnonymousAuthenticationFilter.class)
+                .addFilterBefore(new ApiKeyFilter(keys, "Bearer", unauthenticated), AnonymousAuthenticationFilter.class)
+                .build();
+    }
+
+    /**
+     * Tradecloud's per-request Basic authentication, with the party's id as the user name and its
+     * API key as the password. The key alone identifies the party; the user name must agree with it.
+     */
+    static final class BasicFilter extends OncePerRequestFilter {
+
+        private static final String SCHEME = "Basic ";
+
+        private final ApiKeys keys;
+        private final AuthenticationEntryPoint entryPoint;
+
+        BasicFilter(ApiKeys keys, AuthenticationEntryPoint entryPoint) {
+            this.keys = keys;
+            this.entryPoint = entryPoint;
+        }
+
+        @Override
+        protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+                throws ServletException, IOException {
+            var header = request.getHeader(HttpHeaders.AUTHORIZATION);
+            if (header == null || !header.regionMatches(true, 0, SCHEME, 0, SCHEME.length())) {
+                chain.doFilter(request, response);
+                return;
+            }
+            var caller = authenticate(header.substring(SCHEME.length()).trim());
+            if (caller.isEmpty()) {
+                SecurityContextHolder.clearContext();
+                entryPoint.commence(request, response, new BadCredentialsException(INVALID));
+                return;
+            }
+            ApiKeyFilter.signIn(caller.get());
+            chain.doFilter(request, response);
+        }
+
+        private Optional<Caller> authenticate(String credentials) {
+            String decoded;
+            try {
+                decoded = new String(Base64.getDecoder().decode(credentials), StandardCharsets.UTF_8);
+            } catch (IllegalArgumentException notBase64) {
+                return Optional.empty();
+            }
+            int colon = decoded.indexOf(':');
+            if (colon < 0) {
+                return Optional.empty();
+            }
+            var user = decoded.substring(0, colon);
+            return keys.authenticate(decoded.substring(colon + 1))
+                    .filter(caller -> caller.partyId().toString().equalsIgnoreCase(user));
+        }
+    }
+}

@@ -1,0 +1,32 @@
+package io.rescind.dialects.tradecloud;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.sql.SQLTransientConnectionException;
+import org.junit.jupiter.api.Test;
+import org.springframework.jdbc.CannotGetJdbcConnectionException;
+import org.springframework.transaction.CannotCreateTransactionException;
+
+/**
+ * What a Tradecloud client gets when the database cannot be reached. The shared test database is
+ * not stopped here (every test class shares it), so the advice is called with the failures Spring
+ * raises when no connection can be had.
+ */
+class TradecloudErrorsTest {
+
+    private final TradecloudErrors errors = new TradecloudErrors();
+
+    @Test
+    void noDatabaseIs503WithRetryAfter() {
+        var noConnection = new SQLTransientConnectionException("Connection is not available");
+        for (var failure : new Exception[] {
+            new CannotCreateTransactionException("Could not open JDBC Connection for transaction", noConnection),
+            new CannotGetJdbcConnectionException("Failed to obtain JDBC Connection", noConnection)
+        }) {
+            var response = errors.unavailable(failure);
+            assertThat(response.getStatusCode().value()).isEqualTo(503);
+            assertThat(response.getHeaders().getFirst("Retry-After")).isEqualTo("5");
+            assertThat(response.getBody().ok()).isFalse();
+        }
+    }
+}
