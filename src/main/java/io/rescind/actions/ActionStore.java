@@ -1,5 +1,6 @@
 package io.rescind.actions;
 
+import io.rescind.events.Outbox;
 import io.rescind.parties.Caller;
 import io.rescind.parties.PartyRole;
 import java.sql.ResultSet;
@@ -28,10 +29,12 @@ class ActionStore {
 
     private final JdbcClient jdbc;
     private final JsonMapper json;
+    private final Outbox outbox;
 
-    ActionStore(JdbcClient jdbc, JsonMapper json) {
+    ActionStore(JdbcClient jdbc, JsonMapper json, Outbox outbox) {
         this.jdbc = jdbc;
         this.json = json;
+        this.outbox = outbox;
     }
 
     void insert(Caller caller, Action action, List<StoredCommand> commands) {
@@ -91,18 +94,30 @@ class ActionStore {
     }
 
     void finish(UUID tenantId, UUID actionId, Action.Status status, List<Action.Error> errors, List<UUID> result) {
-        jdbc.sql("""
+        var orderId = jdbc.sql("""
                         update actions set status = :status, errors = cast(:errors as jsonb),
                             result = cast(:result as jsonb), attempts = attempts + 1, updated_at = now()
                         where tenant_id = :tenant and action_id = :id
+                        returning order_id
                         """)
                 .param("status", status.name())
                 .param("errors", json.writeValueAsString(errors))
                 .param("result", json.writeValueAsString(result))
                 .param("tenant", tenantId)
                 .param("id", actionId)
-                .update();
+                .query(UUID.class)
+                .single();
+        // Announced with the final status, in the same transaction: clients that listen need not poll.
+        outbox.append(
+                tenantId,
+                orderId,
+                "action.finished",
+                json.writeValueAsString(new Finished(actionId, orderId, status, errors, result)));
     }
+
+    /** The payload of {@code action.finished}. */
+    private record Finished(
+            UUID actionId, UUID orderId, Action.Status status, List<Action.Error> errors, List<UUID> cancellationIds) {}
 
     /** Counts a failed run and puts the action back in the queue for later. */
     void retryLater(UUID tenantId, UUID actionId, Instant due) {

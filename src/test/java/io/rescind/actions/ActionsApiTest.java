@@ -60,6 +60,18 @@ class ActionsApiTest extends ApiTest {
                         trade.seller().key())
                 .json();
         assertThat(cancellation.get("reason").asString()).isEqualTo("OUT_OF_STOCK");
+
+        var announced = jdbc.sql(
+                        "select payload::text from outbox where order_id = :order and type = 'action.finished'")
+                .param("order", java.util.UUID.fromString(order.get("id").asString()))
+                .query(String.class)
+                .list();
+        assertThat(announced).hasSize(1);
+        var payload = io.rescind.support.Api.JSON.readTree(announced.getFirst());
+        assertThat(payload.get("actionId").asString())
+                .isEqualTo(accepted.json().get("id").asString());
+        assertThat(payload.get("status").asString()).isEqualTo("SUCCESS");
+        assertThat(payload.get("cancellationIds")).isEqualTo(action.get("cancellationIds"));
     }
 
     @Test
