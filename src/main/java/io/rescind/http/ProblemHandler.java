@@ -92,7 +92,7 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> handleHttpMessageNotReadable(
             HttpMessageNotReadableException e, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-        if (causedBy(e, BodyTooLarge.class)) {
+        if (BodyTooLarge.isCauseOf(e)) {
             return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE)
                     .body(problem(HttpStatus.CONTENT_TOO_LARGE, "body-too-large", rootMessage(e)));
         }
@@ -154,15 +154,6 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
             problem.setType(URI.create("/problems/" + slug));
         }
         return response;
-    }
-
-    private static boolean causedBy(Throwable e, Class<? extends Throwable> type) {
-        for (var cause = e; cause != null; cause = cause.getCause()) {
-            if (type.isInstance(cause)) {
-                return true;
-            }
-        }
-        return false;
     }
 
     private static String rootMessage(Throwable e) {

@@ -82,6 +82,14 @@ public final class Api {
             return raw("application/json", value instanceof String s ? s : JSON.writeValueAsString(value));
         }
 
+        /** A body sent chunked, without Content-Length, so its size shows only while it is read. */
+        public Request chunked(String contentType, String text) {
+            header("Content-Type", contentType);
+            var bytes = text.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            body = HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(bytes));
+            return this;
+        }
+
         public Request raw(String contentType, String text) {
             header("Content-Type", contentType);
             body = HttpRequest.BodyPublishers.ofString(text);

@@ -1,8 +1,8 @@
 package io.rescind.dialects.mirakl;
 
 import io.rescind.RescindException;
+import io.rescind.http.BodyTooLarge;
 import io.rescind.http.ProblemHandler;
-import java.io.IOException;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -103,10 +103,11 @@ class MiraklErrors extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> handleHttpMessageNotReadable(
             HttpMessageNotReadableException e, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-        var root = e.getMostSpecificCause();
-        if (root instanceof IOException) {
-            // The body-size bound cut the body off while it was read.
-            return respond(HttpStatus.CONTENT_TOO_LARGE, MiraklError.of(MiraklError.INVALID_INPUT, root.getMessage()));
+        if (BodyTooLarge.isCauseOf(e)) {
+            return respond(
+                    HttpStatus.CONTENT_TOO_LARGE,
+                    MiraklError.of(
+                            MiraklError.INVALID_INPUT, e.getMostSpecificCause().getMessage()));
         }
         String field = null;
         for (Throwable cause = e; cause != null; cause = cause.getCause()) {

@@ -1,6 +1,7 @@
 package io.rescind.dialects.tradecloud;
 
 import io.rescind.RescindException;
+import io.rescind.http.BodyTooLarge;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.Ordered;
@@ -50,12 +51,8 @@ class TradecloudErrors {
 
     @ExceptionHandler(HttpMessageNotReadableException.class)
     ResponseEntity<TradecloudError.Body> unreadable(HttpMessageNotReadableException e) {
-        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
-            // The body-size bound of the http module interrupts the read with this message.
-            if (cause instanceof java.io.IOException
-                    && String.valueOf(cause.getMessage()).startsWith("The request body exceeds")) {
-                return body(HttpStatus.CONTENT_TOO_LARGE, "The request body is too large");
-            }
+        if (BodyTooLarge.isCauseOf(e)) {
+            return body(HttpStatus.CONTENT_TOO_LARGE, "The request body is too large");
         }
         return body(HttpStatus.BAD_REQUEST, "The body is not valid JSON of the expected shape");
     }

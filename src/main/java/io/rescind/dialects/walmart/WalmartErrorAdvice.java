@@ -1,6 +1,7 @@
 package io.rescind.dialects.walmart;
 
 import io.rescind.RescindException;
+import io.rescind.http.BodyTooLarge;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
 import org.slf4j.Logger;
@@ -62,10 +63,12 @@ class WalmartErrorAdvice {
 
     @ExceptionHandler(HttpMessageNotReadableException.class)
     ResponseEntity<String> unreadable(HttpMessageNotReadableException e, HttpServletRequest request) {
-        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
-            if (cause.getClass().getSimpleName().equals("BodyTooLarge")) {
-                return answer(request, WalmartError.Code.REQUEST_TOO_LARGE, "body", cause.getMessage());
-            }
+        if (BodyTooLarge.isCauseOf(e)) {
+            return answer(
+                    request,
+                    WalmartError.Code.REQUEST_TOO_LARGE,
+                    "body",
+                    e.getMostSpecificCause().getMessage());
         }
         return answer(request, WalmartError.Code.MALFORMED_REQUEST_CONTENT, "body", "The body could not be read");
     }

@@ -3,5 +3,5 @@
  * endpoints, signature-authenticated, translated to the engine and back.
  */
 @org.springframework.modulith.ApplicationModule(
-        allowedDependencies = {"cancellation", "orders", "parties", "signatures", "inventory"})
+        allowedDependencies = {"http", "cancellation", "orders", "parties", "signatures", "inventory"})
 package io.rescind.dialects.walmart;
