@@ -38,11 +38,20 @@ class ActionStore {
     }
 
     void insert(Caller caller, Action action, List<StoredCommand> commands) {
+        insert(caller, action, commands, null);
+    }
+
+    /**
+     * Stores an action; with an ordering key it runs after every action accepted earlier under that
+     * key. Call {@link #lockKey} first in the same transaction, so that the key's sequence follows
+     * commit order.
+     */
+    void insert(Caller caller, Action action, List<StoredCommand> commands, String orderingKey) {
         jdbc.sql("""
                         insert into actions (tenant_id, action_id, type, requested_by, requested_role, order_id,
-                            command, status, next_attempt_at, created_at, updated_at)
+                            command, status, next_attempt_at, created_at, updated_at, ordering_key)
                         values (:tenant, :id, :type, :by, :role, :order, cast(:command as jsonb), :status,
-                            :at, :at, :at)
+                            :at, :at, :at, :key)
                         """)
                 .param("tenant", caller.tenantId())
                 .param("id", action.id())
@@ -53,7 +62,34 @@ class ActionStore {
                 .param("command", json.writeValueAsString(commands))
                 .param("status", action.status().name())
                 .param("at", utc(action.createdAt()))
+                .param("key", orderingKey)
                 .update();
+    }
+
+    /**
+     * Serialises, until the transaction ends, everything that asks whether actions are queued under
+     * {@code key} and then acts on the answer (runs a command now or queues one behind). Without it
+     * two such transactions could both see an empty queue, or a run could miss an action that
+     * another transaction is about to commit.
+     */
+    void lockKey(UUID tenantId, String key) {
+        jdbc.sql("select pg_advisory_xact_lock(hashtext('rescind.actions.ordering'), hashtext(:lockKey))")
+                .param("lockKey", tenantId + "/" + key)
+                .query()
+                .singleRow();
+    }
+
+    /** Whether any action under {@code key} is still pending (queued, or being run right now). */
+    boolean hasPending(UUID tenantId, String key) {
+        return jdbc.sql("""
+                        select exists (
+                            select 1 from actions
+                            where tenant_id = :tenant and ordering_key = :key and status = 'PENDING')
+                        """)
+                .param("tenant", tenantId)
+                .param("key", key)
+                .query(Boolean.class)
+                .single();
     }
 
     /** An action the caller may see: its own, or any of the tenant's for an operator. */
@@ -71,16 +107,23 @@ class ActionStore {
     }
 
     /**
-     * Locks the next due pending action, skipping those other workers hold. Must run in the
+     * Locks the next due pending action, skipping those other workers hold and those queued behind
+     * an older pending action with the same ordering key (head of line only). Must run in the
      * transaction that then records the action's outcome.
      */
     Optional<Claimed> claimNext() {
         return jdbc.sql("""
-                        select * from actions
-                        where status = 'PENDING' and next_attempt_at <= now()
-                        order by next_attempt_at
+                        select * from actions a
+                        where a.status = 'PENDING' and a.next_attempt_at <= now()
+                          and (a.ordering_key is null or not exists (
+                              select 1 from actions earlier
+                              where earlier.tenant_id = a.tenant_id
+                                and earlier.ordering_key = a.ordering_key
+                                and earlier.status = 'PENDING'
+                                and earlier.sequence < a.sequence))
+                        order by a.next_attempt_at
                         limit 1
-                        for update skip locked
+                        for update of a skip locked
                         """)
                 .query((rs, n) -> new Claimed(
                         action(rs, n),
@@ -123,6 +166,18 @@ class ActionStore {
     void retryLater(UUID tenantId, UUID actionId, Instant due) {
         jdbc.sql("""
                         update actions set attempts = attempts + 1, next_attempt_at = :due, updated_at = now()
+                        where tenant_id = :tenant and action_id = :id
+                        """)
+                .param("due", utc(due))
+                .param("tenant", tenantId)
+                .param("id", actionId)
+                .update();
+    }
+
+    /** Puts an action back in the queue without counting a run: its order was busy. */
+    void defer(UUID tenantId, UUID actionId, Instant due) {
+        jdbc.sql("""
+                        update actions set next_attempt_at = :due, updated_at = now()
                         where tenant_id = :tenant and action_id = :id
                         """)
                 .param("due", utc(due))

@@ -27,6 +27,11 @@ import org.springframework.transaction.support.TransactionTemplate;
  *
  * <p>The engine runs inside a savepoint: a refusal or a failure rolls back what the action did
  * without losing the claim, so the outcome is recorded in the same transaction.
+ *
+ * <p>Only the oldest pending action of an ordering key is claimed, so the actions of one key run one
+ * at a time, in order. An action whose order stays locked longer than {@code lock-wait} is put back
+ * for the next round without counting as a run: a long change of one order holds up neither the
+ * worker nor other orders.
  */
 @Component
 class ActionWorker implements SmartLifecycle {
@@ -39,6 +44,8 @@ class ActionWorker implements SmartLifecycle {
 
     private record Failed(List<Action.Error> errors) implements Outcome {}
 
+    private record Busy() implements Outcome {}
+
     private final ActionStore store;
     private final CancellationEngine engine;
     private final WorkerProperties properties;
@@ -46,7 +53,7 @@ class ActionWorker implements SmartLifecycle {
     private final TransactionTemplate savepoint;
     private final Semaphore wake = new Semaphore(0);
     private volatile boolean running;
-    private Thread thread;
+    private final List<Thread> threads = new ArrayList<>();
 
     ActionWorker(
             ActionStore store,
@@ -77,7 +84,9 @@ class ActionWorker implements SmartLifecycle {
             return;
         }
         running = true;
-        thread = Thread.ofVirtual().name("action-worker").start(this::loop);
+        for (int i = 0; i < properties.threads(); i++) {
+            threads.add(Thread.ofVirtual().name("action-worker-" + i).start(this::loop));
+        }
     }
 
     @Override
@@ -86,12 +95,15 @@ class ActionWorker implements SmartLifecycle {
             return;
         }
         running = false;
-        wake.release();
+        wake.release(threads.size());
         try {
-            thread.join();
+            for (var thread : threads) {
+                thread.join();
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+        threads.clear();
     }
 
     @Override
@@ -152,6 +164,7 @@ class ActionWorker implements SmartLifecycle {
                     List.of(new Action.Error("internal-error", "The action could not be carried out", null)));
         }
         switch (outcome) {
+            case Busy busy -> store.defer(tenant, action.id(), Instant.now().plus(properties.pollInterval()));
             case Succeeded succeeded ->
                 store.finish(tenant, action.id(), Action.Status.SUCCESS, List.of(), succeeded.cancellationIds());
             case Failed failed -> store.finish(tenant, action.id(), Action.Status.FAILED, failed.errors(), List.of());
@@ -162,7 +175,13 @@ class ActionWorker implements SmartLifecycle {
     private Outcome apply(ActionStore.Claimed claimed, TransactionStatus status) {
         var ids = new ArrayList<UUID>();
         for (var command : claimed.commands()) {
-            switch (engine.cancel(claimed.caller(), command.toCommand())) {
+            var ran = engine.tryCancel(claimed.caller(), command.toCommand(), properties.lockWait());
+            if (ran.isEmpty()) {
+                // Only the first command can wait: after it, this transaction holds the order's lock.
+                status.setRollbackOnly();
+                return new Busy();
+            }
+            switch (ran.get()) {
                 case CancelOutcome.Applied applied ->
                     ids.add(applied.cancellation().id());
                 // Carried out as far as the engine goes: the request now awaits the counterparty,

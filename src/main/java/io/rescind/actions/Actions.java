@@ -2,18 +2,28 @@ package io.rescind.actions;
 
 import io.rescind.RescindException;
 import io.rescind.cancellation.CancelLines;
+import io.rescind.cancellation.CancelOutcome;
+import io.rescind.cancellation.CancellationEngine;
 import io.rescind.orders.PurchaseOrders;
 import io.rescind.parties.Caller;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Accepts commands for asynchronous execution and tells what became of them. Accepting only checks
  * that the caller can see the order; everything else is decided by the engine when a worker runs
  * the action, and recorded on it.
+ *
+ * <p>Actions accepted under the same <em>ordering key</em> run one at a time, in the order they were
+ * accepted ({@link #runOrQueue}); actions without a key are independent of each other.
  */
 @Service
 public class Actions {
@@ -21,11 +31,74 @@ public class Actions {
     private final ActionStore store;
     private final PurchaseOrders orders;
     private final ActionWorker worker;
+    private final CancellationEngine engine;
+    private final TransactionTemplate transactions;
+    private final TransactionTemplate savepoint;
 
-    Actions(ActionStore store, PurchaseOrders orders, ActionWorker worker) {
+    Actions(
+            ActionStore store,
+            PurchaseOrders orders,
+            ActionWorker worker,
+            CancellationEngine engine,
+            PlatformTransactionManager transactionManager) {
         this.store = store;
         this.orders = orders;
         this.worker = worker;
+        this.engine = engine;
+        this.transactions = new TransactionTemplate(transactionManager);
+        this.savepoint = new TransactionTemplate(transactionManager);
+        this.savepoint.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
+    }
+
+    /**
+     * Carries out independent cancellations of one order in the given order, now if it can be done
+     * at once, else later and still in order. They run now, in one transaction, when nothing is
+     * queued under {@code orderingKey} and the order's lock can be had within {@code lockBudget}.
+     * Otherwise none of them runs now: each becomes its own action queued behind everything
+     * accepted earlier under the key, run by a worker once those have finished.
+     *
+     * <p>Deciding and acting happen under the key's lock, so of two submissions under one key, the
+     * one that got the key first is carried out first, whichever way each goes. Throws not-found
+     * when the caller cannot see the order; an engine refusal of the request itself (an unknown
+     * line) leaves nothing done or queued.
+     */
+    public Submission runOrQueue(Caller caller, String orderingKey, List<CancelLines> commands, Duration lockBudget) {
+        if (commands.isEmpty()) {
+            return new Submission.Ran(List.of());
+        }
+        var orderId = singleOrder(caller, commands);
+        var submission = transactions.execute(tx -> {
+            store.lockKey(caller.tenantId(), orderingKey);
+            if (!store.hasPending(caller.tenantId(), orderingKey)) {
+                var outcomes = savepoint.execute(status -> {
+                    var ran = new ArrayList<CancelOutcome>();
+                    for (var command : commands) {
+                        var outcome = engine.tryCancel(caller, command, lockBudget);
+                        if (outcome.isEmpty()) {
+                            // The order stayed locked: undo whatever ran, and queue it all.
+                            status.setRollbackOnly();
+                            return null;
+                        }
+                        ran.add(outcome.get());
+                    }
+                    return ran;
+                });
+                if (outcomes != null) {
+                    return (Submission) new Submission.Ran(outcomes);
+                }
+            }
+            var queued = new ArrayList<Action>();
+            for (var command : commands) {
+                var action = newAction(caller, orderId);
+                store.insert(caller, action, List.of(StoredCommand.of(command)), orderingKey);
+                queued.add(action);
+            }
+            return new Submission.Queued(queued);
+        });
+        if (submission instanceof Submission.Queued) {
+            worker.nudge();
+        }
+        return submission;
     }
 
     /**
@@ -36,27 +109,35 @@ public class Actions {
         if (commands.isEmpty()) {
             throw new IllegalArgumentException("An action needs at least one command");
         }
+        var action = newAction(caller, singleOrder(caller, commands));
+        store.insert(caller, action, commands.stream().map(StoredCommand::of).toList());
+        worker.nudge();
+        return action;
+    }
+
+    private UUID singleOrder(Caller caller, List<CancelLines> commands) {
         var orderIds = commands.stream()
                 .map(command -> orderId(caller, command))
                 .distinct()
                 .toList();
         if (orderIds.size() != 1) {
-            throw new IllegalArgumentException("The commands of one action must name one order");
+            throw new IllegalArgumentException("The commands must name one order");
         }
+        return orderIds.getFirst();
+    }
+
+    private static Action newAction(Caller caller, UUID orderId) {
         var now = Instant.now().truncatedTo(ChronoUnit.MICROS);
-        var action = new Action(
+        return new Action(
                 UUID.randomUUID(),
                 Action.Type.CANCEL,
-                orderIds.getFirst(),
+                orderId,
                 caller.partyId(),
                 Action.Status.PENDING,
                 List.of(),
                 List.of(),
                 now,
                 now);
-        store.insert(caller, action, commands.stream().map(StoredCommand::of).toList());
-        worker.nudge();
-        return action;
     }
 
     public Action acceptCancel(Caller caller, CancelLines command) {

@@ -7,8 +7,8 @@ import org.junit.jupiter.api.Test;
 
 class WorkerPropertiesTest {
 
-    private final WorkerProperties properties =
-            new WorkerProperties(true, Duration.ofMillis(500), 10, Duration.ofSeconds(1), Duration.ofSeconds(10));
+    private final WorkerProperties properties = new WorkerProperties(
+            true, Duration.ofMillis(500), 10, Duration.ofSeconds(1), Duration.ofSeconds(10), 2, Duration.ofMillis(100));
 
     @Test
     void theWaitDoublesAfterEachTransientFailureUpToTheCap() {

@@ -1,10 +1,10 @@
 package io.rescind.dialects.tradecloud;
 
 import io.rescind.actions.Actions;
+import io.rescind.actions.Submission;
 import io.rescind.cancellation.CancelLines;
 import io.rescind.cancellation.CancelLines.LineCancel;
 import io.rescind.cancellation.CancelLines.OrderRef;
-import io.rescind.cancellation.CancelOutcome;
 import io.rescind.cancellation.CancelReason;
 import io.rescind.cancellation.CancellationEngine;
 import io.rescind.cancellation.LineRef;
@@ -206,39 +206,31 @@ class TradecloudController {
     /**
      * One engine command per line: the engine is all-or-nothing per command, Tradecloud decides
      * line by line, so a Completed or Cancelled line is refused on its own (and that refusal is
-     * recorded) while the others are cancelled. When the order stays locked longer than the
-     * budget, this line and the rest are queued as asynchronous actions, run in turn once the lock
-     * is free: 202.
+     * recorded) while the others are cancelled. The message goes through the order's inbox: it is
+     * carried out now unless earlier messages for the order are still queued or the order stays
+     * locked longer than the budget; then it is queued behind them and carried out in turn: 202.
      */
     private ResponseEntity<Map<String, Boolean>> cancelEach(
             Caller caller, PurchaseOrder order, List<String> positions) {
-        boolean queued = false;
-        for (var position : positions) {
-            var command = new CancelLines(
-                    new OrderRef.ById(order.id()),
-                    new CancelLines.Lines(List.of(new LineCancel(new LineRef.ByPosition(position), null, null))),
-                    CancelReason.BUYER_CANCELLED,
-                    null,
-                    null);
-            if (queued) {
-                actions.acceptCancel(caller, command);
-                continue;
-            }
-            var outcome = engine.tryCancel(caller, command, LOCK_BUDGET);
-            if (outcome.isEmpty()) {
-                actions.acceptCancel(caller, command);
-                queued = true;
-                continue;
-            }
-            switch (outcome.get()) {
-                case CancelOutcome.Applied applied -> {}
-                // Tradecloud accepts the message whatever becomes of each line; the order's history
-                // and events tell.
-                case CancelOutcome.Refused refused -> {}
-                case CancelOutcome.Pending pending -> {}
-            }
-        }
-        return queued ? QUEUED : DONE;
+        var commands = positions.stream()
+                .map(position -> new CancelLines(
+                        new OrderRef.ById(order.id()),
+                        new CancelLines.Lines(List.of(new LineCancel(new LineRef.ByPosition(position), null, null))),
+                        CancelReason.BUYER_CANCELLED,
+                        null,
+                        null))
+                .toList();
+        return switch (actions.runOrQueue(caller, inbox(order), commands, LOCK_BUDGET)) {
+            // Tradecloud accepts the message whatever becomes of each line; the order's history and
+            // events tell.
+            case Submission.Ran ran -> DONE;
+            case Submission.Queued queued -> QUEUED;
+        };
+    }
+
+    /** The ordering key of a purchase order's inbox: its messages are carried out one after another. */
+    private static String inbox(PurchaseOrder order) {
+        return "tradecloud/order/" + order.id();
     }
 
     private PurchaseOrder ownOrder(Caller caller, String number) {
