@@ -81,9 +81,21 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
         return ResponseEntity.unprocessableContent().body(problem);
     }
 
-    /** A fault of ours: logged in full, answered without internals. */
+    /**
+     * A fault of ours: logged in full, answered without internals. The database being unreachable
+     * is not one: 503 with {@code Retry-After}, nothing was stored.
+     */
     @ExceptionHandler(Exception.class)
     ResponseEntity<ProblemDetail> unexpected(Exception e) {
+        if (DatabaseUnavailable.isCauseOf(e)) {
+            log.warn("Answered 503, the database is unavailable: {}", e.getMessage());
+            return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+                    .header(HttpHeaders.RETRY_AFTER, DatabaseUnavailable.RETRY_AFTER_SECONDS)
+                    .body(problem(
+                            HttpStatus.SERVICE_UNAVAILABLE,
+                            "service-unavailable",
+                            "The database cannot be reached; nothing was stored. Send the request again later."));
+        }
         log.error("Unexpected failure", e);
         return ResponseEntity.internalServerError()
                 .body(problem(HttpStatus.INTERNAL_SERVER_ERROR, "internal-error", "Something went wrong on our side"));

@@ -2,6 +2,7 @@ package io.rescind.dialects.tradecloud;
 
 import io.rescind.RescindException;
 import io.rescind.http.BodyTooLarge;
+import io.rescind.http.DatabaseUnavailable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.Ordered;
@@ -29,7 +30,8 @@ import org.springframework.web.servlet.resource.NoResourceFoundException;
 class TradecloudErrors {
 
     private static final Logger log = LoggerFactory.getLogger(TradecloudErrors.class);
-    static final String RETRY_AFTER_SECONDS = "5";
+    static final TradecloudError.Body UNAVAILABLE =
+            new TradecloudError.Body("Temporarily unavailable, nothing was stored: send it again");
 
     @ExceptionHandler(TradecloudError.class)
     ResponseEntity<TradecloudError.Body> tradecloud(TradecloudError e) {
@@ -91,21 +93,19 @@ class TradecloudErrors {
      * The database cannot be reached: nothing of the message was stored, so the client must send
      * it again. Tradecloud clients retry 5xx with backoff; Retry-After says when.
      */
-    @ExceptionHandler({
-        org.springframework.transaction.CannotCreateTransactionException.class,
-        org.springframework.jdbc.CannotGetJdbcConnectionException.class,
-        org.springframework.dao.DataAccessResourceFailureException.class
-    })
     ResponseEntity<TradecloudError.Body> unavailable(Exception e) {
         log.warn("Tradecloud message not stored, the database is unavailable: {}", e.getMessage());
         return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
-                .header(org.springframework.http.HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS)
-                .body(new TradecloudError.Body("Temporarily unavailable, nothing was stored: send it again"));
+                .header(org.springframework.http.HttpHeaders.RETRY_AFTER, DatabaseUnavailable.RETRY_AFTER_SECONDS)
+                .body(UNAVAILABLE);
     }
 
     /** A fault of ours: logged in full, answered without internals. Tradecloud clients retry 5xx. */
     @ExceptionHandler(Exception.class)
     ResponseEntity<TradecloudError.Body> unexpected(Exception e) {
+        if (DatabaseUnavailable.isCauseOf(e)) {
+            return unavailable(e);
+        }
         log.error("Unexpected failure in the Tradecloud dialect", e);
         return body(HttpStatus.INTERNAL_SERVER_ERROR, "Something went wrong on our side");
     }

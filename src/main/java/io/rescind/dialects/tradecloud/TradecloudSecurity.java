@@ -1,5 +1,6 @@
 package io.rescind.dialects.tradecloud;
 
+import io.rescind.http.OutageFilter;
 import io.rescind.parties.ApiKeyFilter;
 import io.rescind.parties.ApiKeys;
 import io.rescind.parties.Caller;
@@ -25,6 +26,7 @@ import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
+import org.springframework.security.web.context.SecurityContextHolderFilter;
 import org.springframework.web.filter.OncePerRequestFilter;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -52,8 +54,14 @@ class TradecloudSecurity {
             response.setContentType(MediaType.APPLICATION_JSON_VALUE);
             json.writeValue(response.getOutputStream(), new TradecloudError.Body("Your role may not do this"));
         };
+        // The key check reads the database: when it cannot be reached, 503 in Tradecloud's shape.
+        var outage = new OutageFilter(response -> {
+            response.setContentType(MediaType.APPLICATION_JSON_VALUE);
+            json.writeValue(response.getOutputStream(), TradecloudErrors.UNAVAILABLE);
+        });
         return SecurityConfiguration.stateless(http)
                 .securityMatcher(PATHS)
+                .addFilterBefore(outage, SecurityContextHolderFilter.class)
                 // Refresh carries only a Refresh-Token header, checked by the controller.
                 .authorizeHttpRequests(requests -> requests.requestMatchers(TradecloudTokens.REFRESH)
                         .permitAll()

@@ -8,9 +8,9 @@ import org.springframework.jdbc.CannotGetJdbcConnectionException;
 import org.springframework.transaction.CannotCreateTransactionException;
 
 /**
- * What a Tradecloud client gets when the database cannot be reached. The shared test database is
- * not stopped here (every test class shares it), so the advice is called with the failures Spring
- * raises when no connection can be had.
+ * What a Tradecloud client gets when the database cannot be reached after its credentials were
+ * checked: the advice is called with the failures Spring raises when no connection can be had.
+ * {@code DatabaseOutageTest} stops the database itself.
  */
 class TradecloudErrorsTest {
 
@@ -23,7 +23,7 @@ class TradecloudErrorsTest {
             new CannotCreateTransactionException("Could not open JDBC Connection for transaction", noConnection),
             new CannotGetJdbcConnectionException("Failed to obtain JDBC Connection", noConnection)
         }) {
-            var response = errors.unavailable(failure);
+            var response = errors.unexpected(failure);
             assertThat(response.getStatusCode().value()).isEqualTo(503);
             assertThat(response.getHeaders().getFirst("Retry-After")).isEqualTo("5");
             assertThat(response.getBody().ok()).isFalse();
