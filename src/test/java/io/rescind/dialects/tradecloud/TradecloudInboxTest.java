@@ -98,6 +98,38 @@ class TradecloudInboxTest extends ApiTest {
     }
 
     @Test
+    void messagesArrivingTogetherAreQueuedOnceEachAndAppliedInTheOrderTheyWereQueued() throws Exception {
+        var trade = given.trade();
+        var positions = List.of("0001", "0002", "0003", "0004", "0005", "0006", "0007", "0008");
+        var number = placed(trade, positions.toArray(String[]::new));
+        var orderId = orderId(trade, number);
+
+        try (var longChange = lockOrder(orderId)) {
+            try (var clients = java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor()) {
+                var sent = positions.stream()
+                        .map(position -> clients.submit(() -> cancel(trade, number, position)))
+                        .toList();
+                for (var response : sent) {
+                    assertThat(response.get().status())
+                            .as(response.get().toString())
+                            .isEqualTo(202);
+                }
+            }
+            longChange.rollback();
+        }
+
+        await().atMost(Duration.ofSeconds(30))
+                .untilAsserted(() -> assertThat(statuses(trade, number)).containsOnly("Cancelled"));
+        // Whatever order they arrived in, they were applied in the order they were queued.
+        var queued = jdbc.sql("""
+                        select a.command -> 0 -> 'lines' -> 0 ->> 'position' from actions a
+                        where a.order_id = :order order by a.sequence""").param("order", orderId).query(String.class).list();
+        assertThat(queued).containsExactlyInAnyOrderElementsOf(positions);
+        assertThat(cancelledInHistory(trade, orderId)).containsExactlyElementsOf(queued);
+        assertThat(refusalsInHistory(trade, orderId)).isZero();
+    }
+
+    @Test
     void queuesOfSeveralOrdersAreWorkedByTwoInstancesInOrderAndExactlyOnce() throws Exception {
         var trade = given.trade();
         var positions = List.of("0001", "0002", "0003", "0004", "0005");
