@@ -159,6 +159,19 @@ public class CancellationEngine {
                     order.id(),
                     caller.partyId(),
                     new CancellationEvents.CancellationReverted(order.id(), reason, reverted));
+            // Inventory takes back what it restocked for these lines, or refuses (and so rolls
+            // back the revert) when the stock has been sold since.
+            events.publishEvent(new CancellationReverted(
+                    order.tenantId(),
+                    order.id(),
+                    order.sellerId(),
+                    caller.partyId(),
+                    order.lines().stream()
+                            .filter(line ->
+                                    reverted.stream().anyMatch(r -> r.lineId().equals(line.id())))
+                            .map(line -> new CancellationReverted.RevertedUnits(
+                                    line.id(), line.number(), line.productId(), line.cancelledQuantity()))
+                            .toList()));
             return orders.find(caller, orderId).orElseThrow();
         });
     }
