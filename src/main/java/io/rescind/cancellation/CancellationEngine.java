@@ -187,6 +187,15 @@ public class CancellationEngine {
                     && detail.has("to")) {
                 status = io.rescind.orders.LineStatus.valueOf(detail.get("to").asString());
             }
+            // An amendment that reopened the line (Confirmed or Rejected back to IN_PROGRESS).
+            if (entry.type().equals("order.amended") && detail.has("changed")) {
+                for (var amended : detail.get("changed")) {
+                    if (amended.get("lineId").asString().equals(line.id().toString())) {
+                        status = io.rescind.orders.LineStatus.valueOf(
+                                amended.get("to").asString());
+                    }
+                }
+            }
             if (entry.type().equals("cancellation.reverted") && detail.has("lines")) {
                 for (var reverted : detail.get("lines")) {
                     if (reverted.get("lineId").asString().equals(line.id().toString())) {
