@@ -18,6 +18,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -25,6 +28,9 @@ import tools.jackson.databind.JsonNode;
  * taking units back from stock, as a Tradecloud client sees them.
  */
 class TradecloudContentTest extends ApiTest {
+
+    @Autowired
+    private PlatformTransactionManager transactions;
 
     private static final Path EXAMPLES = Path.of("../shared/reference/vendors/tradecloud/examples");
     private static final String INDICATORS = "/v2/api-connector/order/indicators";
@@ -199,6 +205,48 @@ class TradecloudContentTest extends ApiTest {
         assertThat(response.status()).as(response.toString()).isEqualTo(400);
         assertThat(response.json().get("message").asString()).contains("whole units");
         assertThat(canonical(trade, number).at("/lines/0/quantity").asLong()).isEqualTo(3);
+    }
+
+    @Test
+    void aReopenedLineThatIsCancelledAndRevertedReturnsToInProgress() {
+        var trade = given.trade();
+        var number = issued(trade, "00010");
+        respond(trade, number, "00010", "accepted");
+        send(ORDER, trade.buyer(), message(trade, number, null, line("00010", 6)));
+        send(INDICATORS, trade.buyer(), indicators(number, Map.of("cancelled", true), Map.of()));
+        var order = canonical(trade, number);
+
+        var reverted = send(
+                "/v2/order/" + order.get("id").asString() + "/revertCancelled",
+                trade.buyer(),
+                Map.of("linePositions", List.of("00010"), "version", order.get("version")));
+
+        assertThat(reverted.status()).as(reverted.toString()).isEqualTo(200);
+        assertThat(statuses(trade, number)).containsExactly("InProgress");
+    }
+
+    @Test
+    void aResendMeetingAnOrderLockedByALongChangeIs503AndAppliesNothing() {
+        var trade = given.trade();
+        var number = issued(trade, "00010");
+        var orderId =
+                java.util.UUID.fromString(canonical(trade, number).get("id").asString());
+        var cancelled = line("00010", 9);
+        cancelled.put("indicators", Map.of("cancelled", true));
+
+        var response = new TransactionTemplate(transactions).execute(tx -> {
+            jdbc.sql("select order_id from purchase_orders where order_id = :id for no key update")
+                    .param("id", orderId)
+                    .query(java.util.UUID.class)
+                    .single();
+            return send(ORDER, trade.buyer(), message(trade, number, null, cancelled));
+        });
+
+        assertThat(response.status()).as(response.toString()).isEqualTo(503);
+        assertThat(response.header("Retry-After")).isEqualTo("5");
+        assertThat(response.json().get("ok").asBoolean()).isFalse();
+        assertThat(statuses(trade, number)).containsExactly("Issued");
+        assertThat(canonical(trade, number).at("/lines/0/quantity").asLong()).isEqualTo(5);
     }
 
     // --- the buyer's completed indicator
