@@ -14,6 +14,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Currency;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -197,6 +198,25 @@ public class OrderLifecycle {
             }
             throw failed;
         }
+    }
+
+    /**
+     * Whether the amendment would add, change, complete, ignore or refuse anything on the order as
+     * read (without its lock): a resend that only repeats the order can skip the amendment and so
+     * never wait for the lock.
+     */
+    public boolean wouldChange(PurchaseOrder order, Amendment amendment) {
+        var byPosition = new HashMap<String, OrderLine>();
+        order.lines().forEach(line -> byPosition.put(line.position(), line));
+        for (var content : amendment.lines()) {
+            var line = byPosition.get(content.position());
+            if (line == null || !(ContentRules.judge(line, content) instanceof ContentRules.Same)) {
+                return true;
+            }
+        }
+        return amendment.complete().stream()
+                .map(byPosition::get)
+                .anyMatch(line -> line == null || line.status() != LineStatus.COMPLETED);
     }
 
     private Amended amendLocked(Caller caller, Amendment amendment) {

@@ -90,7 +90,7 @@ class TradecloudController {
         var completed = Indicators.completedByIndicators(
                 positions(order), message.order().indicators(), flags);
         if (!completed.isEmpty()) {
-            order = amend(caller, new Amendment(order.id(), List.of(), completed));
+            order = amend(caller, order, new Amendment(order.id(), List.of(), completed));
         }
         return cancelEach(
                 caller,
@@ -121,7 +121,7 @@ class TradecloudController {
                 ? existing.get()
                 : orders.place(caller, newOrder(caller, header, number, lines)).order();
         // Content first (new lines, changed lines, completions), then the cancels.
-        order = amend(caller, LineContents.amendment(order, lines, header.indicators(), flags));
+        order = amend(caller, order, LineContents.amendment(order, lines, header.indicators(), flags));
         return cancelEach(caller, order, Indicators.cancelledByOrder(positions(order), header.indicators(), flags));
     }
 
@@ -253,7 +253,11 @@ class TradecloudController {
      * Applies an amendment within the lock budget. An order locked longer is answered 503 with
      * Retry-After and nothing of the message applied: Tradecloud clients send it again.
      */
-    private PurchaseOrder amend(Caller caller, Amendment amendment) {
+    private PurchaseOrder amend(Caller caller, PurchaseOrder order, Amendment amendment) {
+        if (!orders.wouldChange(order, amendment)) {
+            // Only repeats the order: its cancels alone go on (and may be queued).
+            return order;
+        }
         return orders.amend(caller, amendment, LOCK_BUDGET)
                 .orElseThrow(() -> new TradecloudError(
                         HttpStatus.SERVICE_UNAVAILABLE,

@@ -249,6 +249,30 @@ class TradecloudContentTest extends ApiTest {
         assertThat(canonical(trade, number).at("/lines/0/quantity").asLong()).isEqualTo(5);
     }
 
+    @Test
+    void aResendThatOnlyRepeatsTheContentStillQueuesItsCancelsBehindALongLock() {
+        var trade = given.trade();
+        var number = issued(trade, "00010", "00020");
+        var orderId =
+                java.util.UUID.fromString(canonical(trade, number).get("id").asString());
+
+        var response = new TransactionTemplate(transactions).execute(tx -> {
+            jdbc.sql("select order_id from purchase_orders where order_id = :id for no key update")
+                    .param("id", orderId)
+                    .query(java.util.UUID.class)
+                    .single();
+            return send(
+                    ORDER,
+                    trade.buyer(),
+                    message(trade, number, Map.of("cancelled", true), line("00010", 5), line("00020", 5)));
+        });
+
+        assertThat(response.status()).as(response.toString()).isEqualTo(202);
+        org.awaitility.Awaitility.await()
+                .atMost(java.time.Duration.ofSeconds(30))
+                .untilAsserted(() -> assertThat(statuses(trade, number)).containsExactly("Cancelled", "Cancelled"));
+    }
+
     // --- the buyer's completed indicator
 
     @Test
