@@ -159,6 +159,19 @@ public class CancellationEngine {
                     order.id(),
                     caller.partyId(),
                     new CancellationEvents.CancellationReverted(order.id(), reason, reverted));
+            // Inventory takes back what it restocked for these lines, or refuses (and so rolls
+            // back the revert) when the stock has been sold since.
+            events.publishEvent(new CancellationReverted(
+                    order.tenantId(),
+                    order.id(),
+                    order.sellerId(),
+                    caller.partyId(),
+                    order.lines().stream()
+                            .filter(line ->
+                                    reverted.stream().anyMatch(r -> r.lineId().equals(line.id())))
+                            .map(line -> new CancellationReverted.RevertedUnits(
+                                    line.id(), line.number(), line.productId(), line.cancelledQuantity()))
+                            .toList()));
             return orders.find(caller, orderId).orElseThrow();
         });
     }
@@ -173,6 +186,15 @@ public class CancellationEngine {
                     && detail.get("lineId").asString().equals(line.id().toString())
                     && detail.has("to")) {
                 status = io.rescind.orders.LineStatus.valueOf(detail.get("to").asString());
+            }
+            // An amendment that reopened the line (Confirmed or Rejected back to IN_PROGRESS).
+            if (entry.type().equals("order.amended") && detail.has("changed")) {
+                for (var amended : detail.get("changed")) {
+                    if (amended.get("lineId").asString().equals(line.id().toString())) {
+                        status = io.rescind.orders.LineStatus.valueOf(
+                                amended.get("to").asString());
+                    }
+                }
             }
             if (entry.type().equals("cancellation.reverted") && detail.has("lines")) {
                 for (var reverted : detail.get("lines")) {

@@ -20,6 +20,7 @@ public final class EventCatalog {
         add("line.rejected", "order.line.rejected", null);
         add("line.shipped", "order.line.shipped", null);
         add("line.completed", "order.line.completed", null);
+        add("order.amended", "order.amended", null);
         add("order.lines_cancelled", "cancellation.applied", "OrderLinesCancelledByBuyer");
         add("order.cancellation_refused", "cancellation.refused", null);
         add("order.cancellation_requested", "cancellation.requested", null);

@@ -3,6 +3,7 @@ package io.rescind.inventory;
 import io.rescind.RescindException;
 import io.rescind.RescindException.Kind;
 import io.rescind.cancellation.CancellationApplied;
+import io.rescind.cancellation.CancellationReverted;
 import io.rescind.events.Outbox;
 import io.rescind.parties.Caller;
 import io.rescind.parties.Parties;
@@ -10,6 +11,7 @@ import io.rescind.parties.PartyRole;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -66,20 +68,75 @@ public class Inventory {
         cause.put("cancellationId", cancellation.cancellationId());
         cause.put("cause", "cancellation");
         for (var line : cancellation.lines()) {
-            levels.add(cancellation.tenantId(), cancellation.sellerId(), line.productId(), line.quantity())
-                    .ifPresent(stock -> announce(
-                            cancellation.tenantId(),
-                            cancellation.orderId(),
-                            "inventory.adjusted",
-                            stock,
-                            withLine(cause, line)));
+            var stock = levels.add(cancellation.tenantId(), cancellation.sellerId(), line.productId(), line.quantity());
+            if (stock.isPresent()) {
+                // Remembered, so that reverting this cancel takes back exactly what was given.
+                levels.recordRestock(
+                        cancellation.tenantId(),
+                        cancellation.orderId(),
+                        line.lineId(),
+                        cancellation.cancellationId(),
+                        cancellation.sellerId(),
+                        line.productId(),
+                        line.quantity());
+                announce(
+                        cancellation.tenantId(),
+                        cancellation.orderId(),
+                        "inventory.adjusted",
+                        stock.get(),
+                        withLine(cause, line.lineNumber(), line.quantity()));
+            }
         }
     }
 
-    private static Map<String, Object> withLine(Map<String, Object> cause, CancellationApplied.CancelledUnits line) {
+    /**
+     * A revert makes cancelled units open again: the units their cancel gave back to stock are taken
+     * out again. When the stock has fallen below that (the units were sold since), the revert is
+     * refused as a whole: reinstating the line would promise units the seller no longer has.
+     */
+    @EventListener
+    void on(CancellationReverted revert) {
+        var lineIds = revert.lines().stream()
+                .map(CancellationReverted.RevertedUnits::lineId)
+                .toList();
+        var numbers = revert.lines().stream()
+                .collect(Collectors.toMap(
+                        CancellationReverted.RevertedUnits::lineId, CancellationReverted.RevertedUnits::lineNumber));
+        var cause = new LinkedHashMap<String, Object>();
+        cause.put("actor", revert.actor());
+        cause.put("cause", "cancellation-reverted");
+        for (var restocked : levels.openRestocks(revert.tenantId(), lineIds)) {
+            var stock = levels.take(revert.tenantId(), revert.sellerId(), restocked.sku(), restocked.quantity());
+            if (stock.isEmpty()) {
+                long available = levels.find(revert.tenantId(), revert.sellerId(), restocked.sku())
+                        .map(Stock::available)
+                        .orElse(0L);
+                throw new RescindException(
+                        Kind.CONFLICT,
+                        "insufficient-stock",
+                        "Line %d gave %d units of %s back to stock on cancel; only %d are available now, so it cannot be reinstated"
+                                .formatted(
+                                        numbers.get(restocked.lineId()),
+                                        restocked.quantity(),
+                                        restocked.sku(),
+                                        available),
+                        Map.of("sku", restocked.sku(), "available", available, "needed", restocked.quantity()));
+            }
+            announce(
+                    revert.tenantId(),
+                    revert.orderId(),
+                    "inventory.adjusted",
+                    stock.get(),
+                    withLine(cause, numbers.get(restocked.lineId()), -restocked.quantity()));
+        }
+        levels.closeRestocks(revert.tenantId(), lineIds);
+    }
+
+    /** @param quantity the change of the stock: positive when given back, negative when taken */
+    private static Map<String, Object> withLine(Map<String, Object> cause, int lineNumber, long quantity) {
         var detail = new LinkedHashMap<>(cause);
-        detail.put("lineNumber", line.lineNumber());
-        detail.put("quantity", line.quantity());
+        detail.put("lineNumber", lineNumber);
+        detail.put("quantity", quantity);
         return detail;
     }
 

@@ -19,8 +19,10 @@ public enum LineStatus {
     private static final Map<LineStatus, Set<LineStatus>> MOVES = Map.of(
             ISSUED, EnumSet.of(ISSUED, IN_PROGRESS, CONFIRMED, REJECTED, SHIPPED, CANCELLED),
             IN_PROGRESS, EnumSet.of(IN_PROGRESS, CONFIRMED, REJECTED, SHIPPED, CANCELLED),
-            CONFIRMED, EnumSet.of(CONFIRMED, SHIPPED, COMPLETED, CANCELLED),
-            REJECTED, EnumSet.of(REJECTED, CONFIRMED, CANCELLED),
+            // Back to IN_PROGRESS: the buyer changed what the seller had confirmed or rejected, so
+            // the seller answers again (an amendment reopens the line).
+            CONFIRMED, EnumSet.of(CONFIRMED, IN_PROGRESS, SHIPPED, COMPLETED, CANCELLED),
+            REJECTED, EnumSet.of(REJECTED, IN_PROGRESS, CONFIRMED, CANCELLED),
             SHIPPED, EnumSet.of(SHIPPED, COMPLETED),
             COMPLETED, EnumSet.noneOf(LineStatus.class),
             CANCELLED, EnumSet.noneOf(LineStatus.class));

@@ -35,4 +35,18 @@ final class OrderEvents {
             LineStatus to,
             long shippedQuantity)
             implements OrderChange {}
+
+    /** A buyer's update of the order's lines: what was added, changed, ignored and refused. */
+    record OrderAmended(
+            UUID orderId,
+            List<LineAmendment.Added> added,
+            List<LineAmendment.Changed> changed,
+            List<LineAmendment.Ignored> ignored,
+            List<LineAmendment.Refused> refused)
+            implements OrderChange {
+        @Override
+        public String type() {
+            return "order.amended";
+        }
+    }
 }

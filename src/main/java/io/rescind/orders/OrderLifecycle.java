@@ -10,13 +10,19 @@ import io.rescind.parties.Caller;
 import io.rescind.parties.Parties;
 import io.rescind.parties.PartyRole;
 import java.math.BigDecimal;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Currency;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import org.springframework.dao.DataAccessException;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -162,6 +168,214 @@ public class OrderLifecycle {
                             moved.shippedQuantity()));
             return moved;
         });
+    }
+
+    /**
+     * A buyer's update of its order, in one transaction under the order's lock: new positions
+     * become new lines (numbered after the last, never renumbering), open lines take the changes
+     * {@link ContentRules} allows and the others are refused line by line, Completed and Cancelled
+     * lines ignore changes; then the named lines are completed where the transition table allows.
+     * Recorded as one {@code order.amended} history entry (and event) plus a {@code line.completed}
+     * per completed line.
+     *
+     * @param lockBudget how long to wait for the order's lock; null waits as long as it takes
+     * @return empty when the order stayed locked longer than the budget, and nothing was changed
+     */
+    public Optional<Amended> amend(Caller caller, Amendment amendment, Duration lockBudget) {
+        if (caller.role() == PartyRole.SELLER) {
+            throw new RescindException(Kind.FORBIDDEN, "not-allowed-for-role", "Only the buyer amends its order");
+        }
+        try {
+            return Optional.of(transactions.execute(tx -> {
+                if (lockBudget != null) {
+                    orders.limitLockWait(lockBudget);
+                }
+                return amendLocked(caller, amendment);
+            }));
+        } catch (DataAccessException failed) {
+            if (PurchaseOrders.lockNotAvailable(failed)) {
+                return Optional.empty();
+            }
+            throw failed;
+        }
+    }
+
+    /**
+     * Whether the amendment would add, change, complete, ignore or refuse anything on the order as
+     * read (without its lock): a resend that only repeats the order can skip the amendment and so
+     * never wait for the lock.
+     */
+    public boolean wouldChange(PurchaseOrder order, Amendment amendment) {
+        var byPosition = new HashMap<String, OrderLine>();
+        order.lines().forEach(line -> byPosition.put(line.position(), line));
+        for (var content : amendment.lines()) {
+            var line = byPosition.get(content.position());
+            if (line == null || !(ContentRules.judge(line, content) instanceof ContentRules.Same)) {
+                return true;
+            }
+        }
+        return amendment.complete().stream()
+                .map(byPosition::get)
+                .anyMatch(line -> line == null || line.status() != LineStatus.COMPLETED);
+    }
+
+    private Amended amendLocked(Caller caller, Amendment amendment) {
+        var order = orders.lock(caller, amendment.orderId(), LineKeys.ALL)
+                .orElseThrow(() -> RescindException.notFound("Order"));
+        int scale = order.scale();
+        var current = new LinkedHashMap<String, OrderLine>();
+        order.lines().forEach(line -> current.put(line.position(), line));
+        int nextNumber =
+                order.lines().stream().mapToInt(OrderLine::number).max().orElse(0) + 1;
+        var outcomes = new ArrayList<LineAmendment>();
+        var added = new ArrayList<OrderLine>();
+        var changed = new LinkedHashMap<UUID, OrderLine>();
+        var named = new HashSet<String>();
+        for (var content : amendment.lines()) {
+            if (!named.add(content.position())) {
+                throw new RescindException(
+                        Kind.UNPROCESSABLE,
+                        "duplicate-position",
+                        "Position '%s' appears twice".formatted(content.position()));
+            }
+            var unitPrice = content.unitPrice() == null ? null : money(content.unitPrice(), scale, "unitPrice");
+            var line = current.get(content.position());
+            if (line == null) {
+                var fresh = newLine(content, unitPrice, nextNumber++, scale);
+                added.add(fresh);
+                current.put(fresh.position(), fresh);
+                outcomes.add(new LineAmendment.Added(
+                        fresh.position(),
+                        fresh.id(),
+                        fresh.number(),
+                        fresh.productId(),
+                        fresh.quantity(),
+                        fresh.unitPrice()));
+                continue;
+            }
+            var wanted = new Amendment.LineContent(
+                    content.position(), content.productId(), content.description(), content.quantity(), unitPrice);
+            switch (ContentRules.judge(line, wanted)) {
+                case ContentRules.Same same -> {}
+                case ContentRules.Ignore ignore ->
+                    outcomes.add(new LineAmendment.Ignored(line.position(), line.id(), line.number(), line.status()));
+                case ContentRules.Refuse refuse ->
+                    outcomes.add(new LineAmendment.Refused(
+                            line.position(), line.id(), line.number(), refuse.reason(), refuse.detail()));
+                case ContentRules.Apply apply -> {
+                    changed.put(line.id(), apply.after());
+                    current.put(line.position(), apply.after());
+                    outcomes.add(new LineAmendment.Changed(
+                            line.position(),
+                            line.id(),
+                            line.number(),
+                            line.status(),
+                            apply.after().status(),
+                            apply.changes()));
+                }
+            }
+        }
+        var completions = new ArrayList<LineMoved>();
+        for (var position : new LinkedHashSet<>(amendment.complete())) {
+            var line = current.get(position);
+            if (line == null) {
+                throw new RescindException(
+                        Kind.UNPROCESSABLE,
+                        "unknown-line",
+                        "The order has no line at position '%s'".formatted(position));
+            }
+            if (line.status() == LineStatus.COMPLETED) {
+                continue; // completed before: a resent flag changes nothing
+            }
+            if (!line.status().canTransitionTo(LineStatus.COMPLETED) || line.pendingCancelQuantity() > 0) {
+                outcomes.add(new LineAmendment.Refused(
+                        position,
+                        line.id(),
+                        line.number(),
+                        "cannot-complete",
+                        "Line %d is %s%s; only Confirmed or Shipped lines without a pending cancel can be completed"
+                                .formatted(
+                                        line.number(),
+                                        line.status(),
+                                        line.pendingCancelQuantity() > 0 ? " with a pending cancel" : "")));
+                continue;
+            }
+            var done = line.complete();
+            changed.put(line.id(), done);
+            current.put(position, done);
+            outcomes.add(new LineAmendment.Completed(position, line.id(), line.number(), line.status()));
+            completions.add(new LineMoved(
+                    "line.completed",
+                    order.id(),
+                    line.id(),
+                    line.number(),
+                    position,
+                    line.status(),
+                    LineStatus.COMPLETED,
+                    line.shippedQuantity()));
+        }
+        if (!added.isEmpty() || !changed.isEmpty()) {
+            orders.amend(order, added, List.copyOf(changed.values()));
+        }
+        var amended = new OrderEvents.OrderAmended(
+                order.id(),
+                only(outcomes, LineAmendment.Added.class),
+                only(outcomes, LineAmendment.Changed.class),
+                only(outcomes, LineAmendment.Ignored.class),
+                only(outcomes, LineAmendment.Refused.class));
+        if (!amended.added().isEmpty()
+                || !amended.changed().isEmpty()
+                || !amended.ignored().isEmpty()
+                || !amended.refused().isEmpty()) {
+            journal.record(order.tenantId(), order.id(), caller.partyId(), amended);
+        }
+        for (var completion : completions) {
+            journal.record(order.tenantId(), order.id(), caller.partyId(), completion);
+        }
+        return new Amended(orders.find(caller, order.id()).orElseThrow(), outcomes);
+    }
+
+    private static <T extends LineAmendment> List<T> only(List<LineAmendment> outcomes, Class<T> kind) {
+        return outcomes.stream().filter(kind::isInstance).map(kind::cast).toList();
+    }
+
+    private static OrderLine newLine(Amendment.LineContent content, BigDecimal unitPrice, int number, int scale) {
+        if (content.productId() == null
+                || content.productId().isBlank()
+                || content.quantity() == null
+                || unitPrice == null) {
+            throw new RescindException(
+                    Kind.UNPROCESSABLE,
+                    "incomplete-line",
+                    "The new line at position '%s' needs a product, a quantity and a unit price"
+                            .formatted(content.position()));
+        }
+        if (content.quantity() < 1) {
+            throw new RescindException(
+                    Kind.UNPROCESSABLE,
+                    "invalid-quantity",
+                    "The new line at position '%s' needs at least one unit".formatted(content.position()));
+        }
+        var totals = new Amounts(
+                unitPrice.multiply(BigDecimal.valueOf(content.quantity())),
+                BigDecimal.ZERO.setScale(scale),
+                List.of(),
+                List.of());
+        return new OrderLine(
+                UUID.randomUUID(),
+                number,
+                content.position(),
+                content.productId(),
+                content.description(),
+                content.quantity(),
+                0,
+                0,
+                0,
+                unitPrice,
+                totals,
+                totals.zeroed(),
+                LineStatus.ISSUED,
+                0);
     }
 
     public PurchaseOrder get(Caller caller, UUID orderId) {

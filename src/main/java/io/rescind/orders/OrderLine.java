@@ -153,6 +153,37 @@ public record OrderLine(
         return with(shippedQuantity, 0, pendingCancelQuantity, totals.zeroed(), previous);
     }
 
+    /**
+     * The line with new content, its price total following quantity and unit price. {@link
+     * ContentRules} has checked that shipped, cancelled and held units and their money still fit.
+     */
+    OrderLine withContent(
+            String newProductId, String newDescription, long newQuantity, BigDecimal newUnitPrice, LineStatus next) {
+        if (newQuantity < shippedQuantity + cancelledQuantity + pendingCancelQuantity) {
+            throw new IllegalStateException("Line %d cannot hold fewer units than it committed".formatted(number));
+        }
+        var newTotals = new Amounts(
+                newUnitPrice.multiply(BigDecimal.valueOf(newQuantity)),
+                totals.shippingPrice(),
+                totals.taxes(),
+                totals.shippingTaxes());
+        return new OrderLine(
+                id,
+                number,
+                position,
+                newProductId,
+                newDescription,
+                newQuantity,
+                shippedQuantity,
+                cancelledQuantity,
+                pendingCancelQuantity,
+                newUnitPrice,
+                newTotals,
+                cancelled,
+                next == status ? status : moveCheck(next),
+                version + 1);
+    }
+
     /** A line whose units are all shipped or cancelled is done; held units keep it as it is. */
     private LineStatus afterCancel(long nowCancelled) {
         var next = shippedQuantity + nowCancelled < quantity

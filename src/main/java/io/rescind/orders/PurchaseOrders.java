@@ -133,7 +133,11 @@ public class PurchaseOrders {
                 .param("currency", order.currency())
                 .param("hash", requestHash)
                 .update();
-        for (var line : order.lines()) {
+        insertLines(order, order.lines());
+    }
+
+    private void insertLines(PurchaseOrder order, List<OrderLine> lines) {
+        for (var line : lines) {
             jdbc.sql("""
                             insert into order_lines (tenant_id, order_id, line_id, line_number, position, product_id,
                                 description, quantity, unit_price, shipping_price, taxes, shipping_taxes, status)
@@ -161,6 +165,43 @@ public class PurchaseOrders {
                     .param("status", line.status().name())
                     .update();
         }
+    }
+
+    /**
+     * Writes an amendment: new lines, the content (and status) of changed ones, and bumps the
+     * order's version; the order must be locked.
+     */
+    void amend(PurchaseOrder order, List<OrderLine> added, List<OrderLine> changed) {
+        insertLines(order, added);
+        for (var line : changed) {
+            jdbc.sql("""
+                            update order_lines set
+                                product_id = :product, description = :description, quantity = :quantity,
+                                unit_price = :unitPrice, status = :status, version = :version
+                            where tenant_id = :tenant and order_id = :order and line_id = :id
+                            """)
+                    .param("product", line.productId())
+                    .param("description", line.description())
+                    .param("quantity", line.quantity())
+                    .param("unitPrice", line.unitPrice())
+                    .param("status", line.status().name())
+                    .param("version", line.version())
+                    .param("tenant", order.tenantId())
+                    .param("order", order.id())
+                    .param("id", line.id())
+                    .update();
+        }
+        save(order, List.of());
+    }
+
+    /** PostgreSQL's lock_not_available (55P03): a lock was not had within the transaction's lock_timeout. */
+    public static boolean lockNotAvailable(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof SQLException sql && "55P03".equals(sql.getSQLState())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Writes changed lines and bumps the order's version; the order must be locked. */

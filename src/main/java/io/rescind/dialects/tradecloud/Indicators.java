@@ -75,6 +75,27 @@ record Indicators(
         return cancel;
     }
 
+    /**
+     * {@code /order/indicators}: like {@code cancelled}, an order-level {@code completed} completes
+     * ALL lines of the order and a line's own flag takes precedence.
+     */
+    static List<String> completedByIndicators(List<String> existing, Indicators order, Map<String, Indicators> lines) {
+        return existing.stream()
+                .filter(position -> flag(order, lines.get(position), Indicators::completed))
+                .toList();
+    }
+
+    /**
+     * {@code /order}: an order-level {@code completed} completes only the lines in this message, a
+     * line's own flag taking precedence.
+     */
+    static List<String> completedByOrder(Indicators order, Map<String, Indicators> lines) {
+        return lines.entrySet().stream()
+                .filter(line -> flag(order, line.getValue(), Indicators::completed))
+                .map(Map.Entry::getKey)
+                .toList();
+    }
+
     /** Positions to flags, keeping the message's order; a position twice is a bad request. */
     static <T> Map<String, Indicators> byPosition(
             List<T> lines, Function<T, String> position, Function<T, Indicators> indicators) {

@@ -8,6 +8,7 @@ import io.rescind.cancellation.CancelLines.OrderRef;
 import io.rescind.cancellation.CancelReason;
 import io.rescind.cancellation.CancellationEngine;
 import io.rescind.cancellation.LineRef;
+import io.rescind.orders.Amendment;
 import io.rescind.orders.LineMove;
 import io.rescind.orders.LineStatus;
 import io.rescind.orders.NewOrder;
@@ -49,7 +50,7 @@ class TradecloudController {
     private static final ResponseEntity<Map<String, Boolean>> QUEUED =
             ResponseEntity.status(HttpStatus.ACCEPTED).body(OK);
     private static final Pattern NO_SPACES = Pattern.compile("\\S{1,100}");
-    private static final Pattern POSITION = Pattern.compile("\\S{1,50}");
+    static final Pattern POSITION = Pattern.compile("\\S{1,50}");
     private static final int MAX_LINES = 500;
 
     /** How long a message waits for an order locked by a long change before it is queued. */
@@ -86,6 +87,11 @@ class TradecloudController {
                 Indicators.byPosition(lines, Messages.IndicatorsLine::position, Messages.IndicatorsLine::indicators);
         var order = ownOrder(caller, number);
         requireKnownPositions(order, flags.keySet());
+        var completed = Indicators.completedByIndicators(
+                positions(order), message.order().indicators(), flags);
+        if (!completed.isEmpty()) {
+            order = amend(caller, order, new Amendment(order.id(), List.of(), completed));
+        }
         return cancelEach(
                 caller,
                 order,
@@ -114,6 +120,8 @@ class TradecloudController {
         var order = existing.isPresent()
                 ? existing.get()
                 : orders.place(caller, newOrder(caller, header, number, lines)).order();
+        // Content first (new lines, changed lines, completions), then the cancels.
+        order = amend(caller, order, LineContents.amendment(order, lines, header.indicators(), flags));
         return cancelEach(caller, order, Indicators.cancelledByOrder(positions(order), header.indicators(), flags));
     }
 
@@ -233,6 +241,22 @@ class TradecloudController {
         return "tradecloud/order/" + order.id();
     }
 
+    /**
+     * Applies an amendment within the lock budget. An order locked longer is answered 503 with
+     * Retry-After and nothing of the message applied: Tradecloud clients send it again.
+     */
+    private PurchaseOrder amend(Caller caller, PurchaseOrder order, Amendment amendment) {
+        if (!orders.wouldChange(order, amendment)) {
+            // Only repeats the order: its cancels alone go on (and may be queued).
+            return order;
+        }
+        return orders.amend(caller, amendment, LOCK_BUDGET)
+                .orElseThrow(() -> new TradecloudError(
+                        HttpStatus.SERVICE_UNAVAILABLE,
+                        "The order is busy with another change, nothing was applied: send it again"))
+                .order();
+    }
+
     private PurchaseOrder ownOrder(Caller caller, String number) {
         return orders.findByBuyerOrderNumber(caller, caller.partyId(), number)
                 .orElseThrow(() -> TradecloudError.notFound("Order not found"));
@@ -291,7 +315,7 @@ class TradecloudController {
     }
 
     /** Rescind counts whole units: the line's quantity is the sum of its delivery schedule. */
-    private static long quantity(String where, List<Messages.ScheduledDelivery> schedule) {
+    static long quantity(String where, List<Messages.ScheduledDelivery> schedule) {
         if (schedule == null || schedule.isEmpty()) {
             throw TradecloudError.badRequest(where + ": deliverySchedule with a quantity is required");
         }
@@ -316,7 +340,7 @@ class TradecloudController {
     }
 
     /** The net price is per {@code priceUnitQuantity} units; Rescind keeps the price of one unit. */
-    private static BigDecimal unitPrice(String where, BigDecimal value, BigDecimal priceUnitQuantity) {
+    static BigDecimal unitPrice(String where, BigDecimal value, BigDecimal priceUnitQuantity) {
         if (value.signum() < 0 || value.precision() - value.scale() > 13) {
             throw TradecloudError.badRequest(where + ": the net price is out of range");
         }

@@ -2,7 +2,9 @@ package io.rescind.orders.web;
 
 import io.rescind.RescindException;
 import io.rescind.RescindException.Kind;
+import io.rescind.orders.Amendment;
 import io.rescind.orders.Amounts.Tax;
+import io.rescind.orders.LineAmendment;
 import io.rescind.orders.LineMove;
 import io.rescind.orders.LineStatus;
 import io.rescind.orders.NewOrder;
@@ -34,6 +36,7 @@ import java.util.UUID;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -73,6 +76,27 @@ class OrderController {
 
             @Size(max = 20) List<@Valid @NotNull Tax> shippingTaxes) {}
 
+    /** A buyer's update: lines by position (a new position is a new line), then lines to complete. */
+    record AmendRequest(
+            @Size(max = 500) List<@Valid @NotNull AmendLine> lines,
+            @Size(max = 500) List<@NotNull @Size(min = 1, max = 50) String> complete) {}
+
+    /** A field left out keeps what the line has; a new position needs product, quantity and price. */
+    record AmendLine(
+            @NotNull @Size(min = 1, max = 50) @Pattern(regexp = "\\S+", message = "must not contain spaces")
+            String position,
+
+            @Size(min = 1, max = 100) @Pattern(regexp = "\\S.*", message = "must not be blank")
+            String productId,
+
+            @Size(max = 1000) String description,
+            @Min(1) @Max(1_000_000_000) Long quantity,
+
+            @DecimalMin("0") @Digits(integer = 12, fraction = 4)
+            BigDecimal unitPrice) {}
+
+    record AmendedView(OrderView order, List<LineAmendment> lines) {}
+
     record ShipRequest(@NotNull @Min(1) @Max(1_000_000_000) Long quantity) {}
 
     private final OrderLifecycle lifecycle;
@@ -106,6 +130,31 @@ class OrderController {
                         .body(OrderView.of(placed.order()));
             case Placement.AlreadyPlaced again -> ResponseEntity.ok(OrderView.of(again.order()));
         };
+    }
+
+    /**
+     * The buyer updates its order: each line's change applied or refused on its own (see {@code
+     * lines[].outcome}); Completed and Cancelled lines ignore changes.
+     */
+    @PatchMapping("/{orderId}")
+    AmendedView amend(
+            @AuthenticationPrincipal Caller caller,
+            @PathVariable UUID orderId,
+            @Valid @RequestBody AmendRequest request) {
+        var lines = request.lines() == null ? List.<AmendLine>of() : request.lines();
+        var amendment = new Amendment(
+                orderId,
+                lines.stream()
+                        .map(line -> new Amendment.LineContent(
+                                line.position(),
+                                line.productId(),
+                                line.description(),
+                                line.quantity(),
+                                line.unitPrice()))
+                        .toList(),
+                request.complete() == null ? List.of() : request.complete());
+        var amended = lifecycle.amend(caller, amendment, null).orElseThrow();
+        return new AmendedView(OrderView.of(amended.order()), amended.lines());
     }
 
     @GetMapping("/{orderId}")

@@ -31,6 +31,19 @@ class IndicatorsTest {
     }
 
     @Test
+    void completedReachesEveryLineOnIndicatorsButOnlyTheMessagesLinesOnAnOrder() {
+        var message = new LinkedHashMap<String, Indicators>();
+        message.put("3", Indicators.NONE);
+        message.put("1", flags(null, false, null));
+        assertThat(Indicators.completedByIndicators(LINES, flags(null, true, null), message))
+                .containsExactly("2", "3");
+        assertThat(Indicators.completedByOrder(flags(null, true, null), message))
+                .containsExactly("3");
+        assertThat(Indicators.completedByOrder(null, Map.of("2", flags(null, true, null))))
+                .containsExactly("2");
+    }
+
+    @Test
     void anAbsentFlagOnTheLineLeavesTheOrdersFlag() {
         assertThat(Indicators.cancelledByIndicators(LINES, cancelled(true), Map.of("2", Indicators.NONE)))
                 .containsExactly("1", "2", "3");
