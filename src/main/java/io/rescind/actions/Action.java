@@ -21,7 +21,9 @@ public record Action(
         Instant updatedAt) {
 
     public enum Type {
-        CANCEL
+        CANCEL,
+        /** A buyer's amendment of the order's content, queued in an order's inbox. */
+        AMEND
     }
 
     /** {@code PENDING} until a worker has run it; then final. */

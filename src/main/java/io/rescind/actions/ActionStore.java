@@ -1,6 +1,7 @@
 package io.rescind.actions;
 
 import io.rescind.events.Outbox;
+import io.rescind.orders.Amendment;
 import io.rescind.parties.Caller;
 import io.rescind.parties.PartyRole;
 import java.sql.ResultSet;
@@ -25,7 +26,7 @@ class ActionStore {
     private static final TypeReference<List<UUID>> IDS = new TypeReference<>() {};
 
     /** A pending action a worker holds the row lock of, with what it needs to run it. */
-    record Claimed(Action action, Caller caller, List<StoredCommand> commands, int attempts) {}
+    record Claimed(Action action, Caller caller, List<Step> steps, int attempts) {}
 
     private final JdbcClient jdbc;
     private final JsonMapper json;
@@ -38,7 +39,19 @@ class ActionStore {
     }
 
     void insert(Caller caller, Action action, List<StoredCommand> commands) {
-        insert(caller, action, commands, null);
+        insert(caller, action, json.writeValueAsString(commands), null);
+    }
+
+    /**
+     * Stores one step as an action of its own under {@code orderingKey} (the action's type says
+     * which kind of step it holds).
+     */
+    void insert(Caller caller, Action action, Step step, String orderingKey) {
+        var command = switch (step) {
+            case Step.Cancel cancel -> json.writeValueAsString(List.of(StoredCommand.of(cancel.command())));
+            case Step.Amend amend -> json.writeValueAsString(amend.amendment());
+        };
+        insert(caller, action, command, orderingKey);
     }
 
     /**
@@ -46,7 +59,7 @@ class ActionStore {
      * key. Call {@link #lockKey} first in the same transaction, so that the key's sequence follows
      * commit order.
      */
-    void insert(Caller caller, Action action, List<StoredCommand> commands, String orderingKey) {
+    private void insert(Caller caller, Action action, String command, String orderingKey) {
         jdbc.sql("""
                         insert into actions (tenant_id, action_id, type, requested_by, requested_role, order_id,
                             command, status, next_attempt_at, created_at, updated_at, ordering_key)
@@ -59,7 +72,7 @@ class ActionStore {
                 .param("by", caller.partyId())
                 .param("role", caller.role().name())
                 .param("order", action.orderId())
-                .param("command", json.writeValueAsString(commands))
+                .param("command", command)
                 .param("status", action.status().name())
                 .param("at", utc(action.createdAt()))
                 .param("key", orderingKey)
@@ -131,9 +144,20 @@ class ActionStore {
                                 rs.getObject("tenant_id", UUID.class),
                                 rs.getObject("requested_by", UUID.class),
                                 PartyRole.valueOf(rs.getString("requested_role"))),
-                        json.readValue(rs.getString("command"), COMMANDS),
+                        steps(Action.Type.valueOf(rs.getString("type")), rs.getString("command")),
                         rs.getInt("attempts")))
                 .optional();
+    }
+
+    /** A stored action's steps: the cancels it holds, or the one amendment. */
+    private List<Step> steps(Action.Type type, String command) {
+        return switch (type) {
+            case CANCEL ->
+                json.readValue(command, COMMANDS).stream()
+                        .<Step>map(stored -> new Step.Cancel(stored.toCommand()))
+                        .toList();
+            case AMEND -> List.of(new Step.Amend(json.readValue(command, Amendment.class)));
+        };
     }
 
     void finish(UUID tenantId, UUID actionId, Action.Status status, List<Action.Error> errors, List<UUID> result) {

@@ -3,6 +3,7 @@ package io.rescind.actions;
 import io.rescind.RescindException;
 import io.rescind.cancellation.CancelOutcome;
 import io.rescind.cancellation.CancellationEngine;
+import io.rescind.orders.OrderLifecycle;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -48,6 +49,7 @@ class ActionWorker implements SmartLifecycle {
 
     private final ActionStore store;
     private final CancellationEngine engine;
+    private final OrderLifecycle lifecycle;
     private final WorkerProperties properties;
     private final TransactionTemplate transactions;
     private final TransactionTemplate savepoint;
@@ -58,10 +60,12 @@ class ActionWorker implements SmartLifecycle {
     ActionWorker(
             ActionStore store,
             CancellationEngine engine,
+            OrderLifecycle lifecycle,
             WorkerProperties properties,
             PlatformTransactionManager transactionManager) {
         this.store = store;
         this.engine = engine;
+        this.lifecycle = lifecycle;
         this.properties = properties;
         this.transactions = new TransactionTemplate(transactionManager);
         this.savepoint = new TransactionTemplate(transactionManager);
@@ -171,31 +175,47 @@ class ActionWorker implements SmartLifecycle {
         }
     }
 
-    /** Runs the action's commands in order; the first refusal fails the action and undoes the rest. */
+    /**
+     * Runs the action's steps in order; the first refusal fails the action and undoes the rest. An
+     * amendment refuses line by line and records that itself, so as a step it always goes through.
+     */
     private Outcome apply(ActionStore.Claimed claimed, TransactionStatus status) {
+        var caller = claimed.caller();
         var ids = new ArrayList<UUID>();
-        for (var command : claimed.commands()) {
-            var ran = engine.tryCancel(claimed.caller(), command.toCommand(), properties.lockWait());
-            if (ran.isEmpty()) {
-                // Only the first command can wait: after it, this transaction holds the order's lock.
-                status.setRollbackOnly();
-                return new Busy();
-            }
-            switch (ran.get()) {
-                case CancelOutcome.Applied applied ->
-                    ids.add(applied.cancellation().id());
-                // Carried out as far as the engine goes: the request now awaits the counterparty,
-                // and the cancellation it names shows that (status PENDING).
-                case CancelOutcome.Pending pending ->
-                    ids.add(pending.cancellation().id());
-                case CancelOutcome.Refused refused -> {
-                    if (!ids.isEmpty()) {
-                        // Earlier commands of this action applied: all or nothing.
+        for (var step : claimed.steps()) {
+            // Only the first step can wait: after it, this transaction holds the order's lock.
+            switch (step) {
+                case Step.Amend amend -> {
+                    if (lifecycle
+                            .amend(caller, amend.amendment(), properties.lockWait())
+                            .isEmpty()) {
                         status.setRollbackOnly();
+                        return new Busy();
                     }
-                    return new Failed(refused.cancellation().refusals().stream()
-                            .map(r -> new Action.Error(r.reason().slug(), r.detail(), r.lineId()))
-                            .toList());
+                }
+                case Step.Cancel cancel -> {
+                    var ran = engine.tryCancel(caller, cancel.command(), properties.lockWait());
+                    if (ran.isEmpty()) {
+                        status.setRollbackOnly();
+                        return new Busy();
+                    }
+                    switch (ran.get()) {
+                        case CancelOutcome.Applied applied ->
+                            ids.add(applied.cancellation().id());
+                        // Carried out as far as the engine goes: the request now awaits the
+                        // counterparty, and the cancellation it names shows that (status PENDING).
+                        case CancelOutcome.Pending pending ->
+                            ids.add(pending.cancellation().id());
+                        case CancelOutcome.Refused refused -> {
+                            if (!ids.isEmpty()) {
+                                // Earlier commands of this action applied: all or nothing.
+                                status.setRollbackOnly();
+                            }
+                            return new Failed(refused.cancellation().refusals().stream()
+                                    .map(r -> new Action.Error(r.reason().slug(), r.detail(), r.lineId()))
+                                    .toList());
+                        }
+                    }
                 }
             }
         }

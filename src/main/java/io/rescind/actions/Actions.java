@@ -4,6 +4,7 @@ import io.rescind.RescindException;
 import io.rescind.cancellation.CancelLines;
 import io.rescind.cancellation.CancelOutcome;
 import io.rescind.cancellation.CancellationEngine;
+import io.rescind.orders.OrderLifecycle;
 import io.rescind.orders.PurchaseOrders;
 import io.rescind.parties.Caller;
 import java.time.Duration;
@@ -12,6 +13,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.stream.Stream;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
@@ -32,6 +34,7 @@ public class Actions {
     private final PurchaseOrders orders;
     private final ActionWorker worker;
     private final CancellationEngine engine;
+    private final OrderLifecycle lifecycle;
     private final TransactionTemplate transactions;
     private final TransactionTemplate savepoint;
 
@@ -40,46 +43,52 @@ public class Actions {
             PurchaseOrders orders,
             ActionWorker worker,
             CancellationEngine engine,
+            OrderLifecycle lifecycle,
             PlatformTransactionManager transactionManager) {
         this.store = store;
         this.orders = orders;
         this.worker = worker;
         this.engine = engine;
+        this.lifecycle = lifecycle;
         this.transactions = new TransactionTemplate(transactionManager);
         this.savepoint = new TransactionTemplate(transactionManager);
         this.savepoint.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
     }
 
     /**
-     * Carries out independent cancellations of one order in the given order, now if it can be done
-     * at once, else later and still in order. They run now, in one transaction, when nothing is
-     * queued under {@code orderingKey} and the order's lock can be had within {@code lockBudget}.
+     * Carries out the steps of one message about one order in the given order, now if it can be
+     * done at once, else later and still in order. They run now, in one transaction, when nothing
+     * is queued under {@code orderingKey} and the order's lock can be had within {@code lockBudget}.
      * Otherwise none of them runs now: each becomes its own action queued behind everything
      * accepted earlier under the key, run by a worker once those have finished.
      *
      * <p>Deciding and acting happen under the key's lock, so of two submissions under one key, the
      * one that got the key first is carried out first, whichever way each goes. Throws not-found
-     * when the caller cannot see the order; an engine refusal of the request itself (an unknown
-     * line) leaves nothing done or queued.
+     * when the caller cannot see the order; a refusal of a step itself (an unknown line, a
+     * malformed amendment) leaves nothing done or queued.
      */
-    public Submission runOrQueue(Caller caller, String orderingKey, List<CancelLines> commands, Duration lockBudget) {
-        if (commands.isEmpty()) {
+    public Submission runOrQueue(Caller caller, String orderingKey, List<Step> steps, Duration lockBudget) {
+        if (steps.isEmpty()) {
             return new Submission.Ran(List.of());
         }
-        var orderId = singleOrder(caller, commands);
+        var orderId = singleOrder(caller, steps.stream().map(step -> orderId(caller, step)));
         var submission = transactions.execute(tx -> {
             store.lockKey(caller.tenantId(), orderingKey);
             if (!store.hasPending(caller.tenantId(), orderingKey)) {
                 var outcomes = savepoint.execute(status -> {
                     var ran = new ArrayList<CancelOutcome>();
-                    for (var command : commands) {
-                        var outcome = engine.tryCancel(caller, command, lockBudget);
-                        if (outcome.isEmpty()) {
+                    for (var step : steps) {
+                        var done = switch (step) {
+                            case Step.Cancel cancel ->
+                                engine.tryCancel(caller, cancel.command(), lockBudget)
+                                        .map(ran::add);
+                            case Step.Amend amend -> lifecycle.amend(caller, amend.amendment(), lockBudget);
+                        };
+                        if (done.isEmpty()) {
                             // The order stayed locked: undo whatever ran, and queue it all.
                             status.setRollbackOnly();
                             return null;
                         }
-                        ran.add(outcome.get());
                     }
                     return ran;
                 });
@@ -88,9 +97,10 @@ public class Actions {
                 }
             }
             var queued = new ArrayList<Action>();
-            for (var command : commands) {
-                var action = newAction(caller, orderId);
-                store.insert(caller, action, List.of(StoredCommand.of(command)), orderingKey);
+            for (var step : steps) {
+                var action =
+                        newAction(caller, orderId, step instanceof Step.Amend ? Action.Type.AMEND : Action.Type.CANCEL);
+                store.insert(caller, action, step, orderingKey);
                 queued.add(action);
             }
             return new Submission.Queued(queued);
@@ -109,28 +119,28 @@ public class Actions {
         if (commands.isEmpty()) {
             throw new IllegalArgumentException("An action needs at least one command");
         }
-        var action = newAction(caller, singleOrder(caller, commands));
+        var action = newAction(
+                caller,
+                singleOrder(caller, commands.stream().map(command -> orderId(caller, command))),
+                Action.Type.CANCEL);
         store.insert(caller, action, commands.stream().map(StoredCommand::of).toList());
         worker.nudge();
         return action;
     }
 
-    private UUID singleOrder(Caller caller, List<CancelLines> commands) {
-        var orderIds = commands.stream()
-                .map(command -> orderId(caller, command))
-                .distinct()
-                .toList();
+    private static UUID singleOrder(Caller caller, Stream<UUID> orderIdsNamed) {
+        var orderIds = orderIdsNamed.distinct().toList();
         if (orderIds.size() != 1) {
             throw new IllegalArgumentException("The commands must name one order");
         }
         return orderIds.getFirst();
     }
 
-    private static Action newAction(Caller caller, UUID orderId) {
+    private static Action newAction(Caller caller, UUID orderId, Action.Type type) {
         var now = Instant.now().truncatedTo(ChronoUnit.MICROS);
         return new Action(
                 UUID.randomUUID(),
-                Action.Type.CANCEL,
+                type,
                 orderId,
                 caller.partyId(),
                 Action.Status.PENDING,
@@ -147,6 +157,16 @@ public class Actions {
     /** The action, if the caller requested it (operators see every action of their tenant). */
     public Action get(Caller caller, UUID actionId) {
         return store.find(caller, actionId).orElseThrow(() -> RescindException.notFound("Action"));
+    }
+
+    private UUID orderId(Caller caller, Step step) {
+        return switch (step) {
+            case Step.Cancel cancel -> orderId(caller, cancel.command());
+            case Step.Amend amend ->
+                orders.find(caller, amend.amendment().orderId())
+                        .orElseThrow(() -> RescindException.notFound("Order"))
+                        .id();
+        };
     }
 
     private UUID orderId(Caller caller, CancelLines command) {

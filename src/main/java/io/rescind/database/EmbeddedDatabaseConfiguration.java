@@ -17,6 +17,7 @@ import org.springframework.context.annotation.ConditionContext;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.type.AnnotatedTypeMetadata;
+import org.springframework.util.FileSystemUtils;
 
 /**
  * Starts a real PostgreSQL from Maven-shipped binaries when no datasource URL is configured, so
@@ -33,6 +34,11 @@ class EmbeddedDatabaseConfiguration {
         var dataDir = properties.dataDir().toAbsolutePath().normalize();
         Files.createDirectories(dataDir);
         stopLeftoverServer(dataDir);
+        if (properties.clean()) {
+            // Also wipes what an interrupted first start (initdb cut short) left behind.
+            FileSystemUtils.deleteRecursively(dataDir);
+            Files.createDirectories(dataDir);
+        }
         var postgres = EmbeddedPostgres.builder()
                 .setDataDirectory(dataDir)
                 .setCleanDataDirectory(properties.clean())

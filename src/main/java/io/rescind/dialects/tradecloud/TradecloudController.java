@@ -1,6 +1,7 @@
 package io.rescind.dialects.tradecloud;
 
 import io.rescind.actions.Actions;
+import io.rescind.actions.Step;
 import io.rescind.actions.Submission;
 import io.rescind.cancellation.CancelLines;
 import io.rescind.cancellation.CancelLines.LineCancel;
@@ -22,6 +23,7 @@ import java.math.BigDecimal;
 import java.math.MathContext;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -89,20 +91,22 @@ class TradecloudController {
         requireKnownPositions(order, flags.keySet());
         var completed = Indicators.completedByIndicators(
                 positions(order), message.order().indicators(), flags);
+        var steps = new ArrayList<Step>();
         if (!completed.isEmpty()) {
-            order = amend(caller, order, new Amendment(order.id(), List.of(), completed));
+            steps.add(new Step.Amend(new Amendment(order.id(), List.of(), completed)));
         }
-        return cancelEach(
-                caller,
+        steps.addAll(cancels(
                 order,
                 Indicators.cancelledByIndicators(
-                        positions(order), message.order().indicators(), flags));
+                        positions(order), message.order().indicators(), flags)));
+        return submit(caller, order, steps);
     }
 
     /**
-     * A buyer issues a new order or resends one. On a resend only the cancel semantics apply
-     * (order-level {@code cancelled} for the lines in the message, {@code cancelLineWhenMissing}
-     * for the lines left out); other changes to existing lines and new lines are ignored for now.
+     * A buyer issues a new order or resends one. A resend updates the order's lines (new positions,
+     * changed content; Completed and Cancelled lines stay as they are), then completes and cancels
+     * as its indicators say: order-level {@code cancelled} for the lines in the message,
+     * {@code cancelLineWhenMissing} for the lines left out.
      */
     @PostMapping("/v2/api-connector/order")
     ResponseEntity<Map<String, Boolean>> order(
@@ -120,9 +124,17 @@ class TradecloudController {
         var order = existing.isPresent()
                 ? existing.get()
                 : orders.place(caller, newOrder(caller, header, number, lines)).order();
-        // Content first (new lines, changed lines, completions), then the cancels.
-        order = amend(caller, order, LineContents.amendment(order, lines, header.indicators(), flags));
-        return cancelEach(caller, order, Indicators.cancelledByOrder(positions(order), header.indicators(), flags));
+        // Content first (new lines, changed lines, completions), then the cancels, all through the
+        // order's inbox so that they keep their place among the order's other messages.
+        var amendment = LineContents.amendment(order, lines, header.indicators(), flags);
+        var steps = new ArrayList<Step>();
+        if (existing.isPresent() || orders.wouldChange(order, amendment)) {
+            steps.add(new Step.Amend(amendment));
+        }
+        var positions = new LinkedHashSet<>(positions(order));
+        amendment.lines().forEach(line -> positions.add(line.position()));
+        steps.addAll(cancels(order, Indicators.cancelledByOrder(List.copyOf(positions), header.indicators(), flags)));
+        return submit(caller, order, steps);
     }
 
     /** A supplier accepts (Confirmed) or rejects (Rejected) lines; Completed and Cancelled lines stay as they are. */
@@ -214,21 +226,26 @@ class TradecloudController {
     /**
      * One engine command per line: the engine is all-or-nothing per command, Tradecloud decides
      * line by line, so a Completed or Cancelled line is refused on its own (and that refusal is
-     * recorded) while the others are cancelled. The message goes through the order's inbox: it is
-     * carried out now unless earlier messages for the order are still queued or the order stays
-     * locked longer than the budget; then it is queued behind them and carried out in turn: 202.
+     * recorded) while the others are cancelled.
      */
-    private ResponseEntity<Map<String, Boolean>> cancelEach(
-            Caller caller, PurchaseOrder order, List<String> positions) {
-        var commands = positions.stream()
-                .map(position -> new CancelLines(
+    private static List<Step> cancels(PurchaseOrder order, List<String> positions) {
+        return positions.stream()
+                .<Step>map(position -> new Step.Cancel(new CancelLines(
                         new OrderRef.ById(order.id()),
                         new CancelLines.Lines(List.of(new LineCancel(new LineRef.ByPosition(position), null, null))),
                         CancelReason.BUYER_CANCELLED,
                         null,
-                        null))
+                        null)))
                 .toList();
-        return switch (actions.runOrQueue(caller, inbox(order), commands, LOCK_BUDGET)) {
+    }
+
+    /**
+     * The message goes through the order's inbox: it is carried out now unless earlier messages for
+     * the order are still queued or the order stays locked longer than the budget; then it is queued
+     * behind them and carried out in turn: 202.
+     */
+    private ResponseEntity<Map<String, Boolean>> submit(Caller caller, PurchaseOrder order, List<Step> steps) {
+        return switch (actions.runOrQueue(caller, inbox(order), steps, LOCK_BUDGET)) {
             // Tradecloud accepts the message whatever becomes of each line; the order's history and
             // events tell.
             case Submission.Ran ran -> DONE;
@@ -239,22 +256,6 @@ class TradecloudController {
     /** The ordering key of a purchase order's inbox: its messages are carried out one after another. */
     private static String inbox(PurchaseOrder order) {
         return "tradecloud/order/" + order.id();
-    }
-
-    /**
-     * Applies an amendment within the lock budget. An order locked longer is answered 503 with
-     * Retry-After and nothing of the message applied: Tradecloud clients send it again.
-     */
-    private PurchaseOrder amend(Caller caller, PurchaseOrder order, Amendment amendment) {
-        if (!orders.wouldChange(order, amendment)) {
-            // Only repeats the order: its cancels alone go on (and may be queued).
-            return order;
-        }
-        return orders.amend(caller, amendment, LOCK_BUDGET)
-                .orElseThrow(() -> new TradecloudError(
-                        HttpStatus.SERVICE_UNAVAILABLE,
-                        "The order is busy with another change, nothing was applied: send it again"))
-                .order();
     }
 
     private PurchaseOrder ownOrder(Caller caller, String number) {

@@ -35,11 +35,6 @@ class TradecloudErrors {
 
     @ExceptionHandler(TradecloudError.class)
     ResponseEntity<TradecloudError.Body> tradecloud(TradecloudError e) {
-        if (e.status() == HttpStatus.SERVICE_UNAVAILABLE) {
-            return ResponseEntity.status(e.status())
-                    .header(org.springframework.http.HttpHeaders.RETRY_AFTER, DatabaseUnavailable.RETRY_AFTER_SECONDS)
-                    .body(new TradecloudError.Body(e.getMessage()));
-        }
         return body(e.status(), e.getMessage());
     }
 

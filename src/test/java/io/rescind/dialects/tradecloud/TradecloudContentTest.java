@@ -226,27 +226,44 @@ class TradecloudContentTest extends ApiTest {
     }
 
     @Test
-    void aResendMeetingAnOrderLockedByALongChangeIs503AndAppliesNothing() {
+    void resendsMeetingAnOrderLockedByALongChangeAreQueuedWholeAndAppliedInArrivalOrder() {
         var trade = given.trade();
         var number = issued(trade, "00010");
         var orderId =
                 java.util.UUID.fromString(canonical(trade, number).get("id").asString());
-        var cancelled = line("00010", 9);
-        cancelled.put("indicators", Map.of("cancelled", true));
+        var smaller = line("00010", 7);
+        smaller.put("indicators", Map.of("cancelled", true));
 
-        var response = new TransactionTemplate(transactions).execute(tx -> {
+        var responses = new TransactionTemplate(transactions).execute(tx -> {
             jdbc.sql("select order_id from purchase_orders where order_id = :id for no key update")
                     .param("id", orderId)
                     .query(java.util.UUID.class)
                     .single();
-            return send(ORDER, trade.buyer(), message(trade, number, null, cancelled));
+            return List.of(
+                    send(ORDER, trade.buyer(), message(trade, number, null, line("00010", 9))),
+                    send(ORDER, trade.buyer(), message(trade, number, null, smaller)));
         });
 
-        assertThat(response.status()).as(response.toString()).isEqualTo(503);
-        assertThat(response.header("Retry-After")).isEqualTo("5");
-        assertThat(response.json().get("ok").asBoolean()).isFalse();
-        assertThat(statuses(trade, number)).containsExactly("Issued");
-        assertThat(canonical(trade, number).at("/lines/0/quantity").asLong()).isEqualTo(5);
+        assertThat(responses).allSatisfy(response -> {
+            assertThat(response.status()).as(response.toString()).isEqualTo(202);
+            assertThat(response.json().get("ok").asBoolean()).isTrue();
+        });
+        org.awaitility.Awaitility.await()
+                .atMost(java.time.Duration.ofSeconds(30))
+                .untilAsserted(() -> assertThat(statuses(trade, number)).containsExactly("Cancelled"));
+        // 5 -> 9 by the first message, 9 -> 7 by the second, then the second's cancel.
+        assertThat(canonical(trade, number).at("/lines/0/quantity").asLong()).isEqualTo(7);
+        var changes = history(trade, number).stream()
+                .filter(e -> List.of("order.amended", "order.lines_cancelled")
+                        .contains(e.get("type").asString()))
+                .toList();
+        assertThat(changes)
+                .extracting(e -> e.get("type").asString())
+                .containsExactly("order.amended", "order.amended", "order.lines_cancelled");
+        assertThat(changes.get(0).at("/detail/changed/0/changes/0/to").asString())
+                .isEqualTo("9");
+        assertThat(changes.get(1).at("/detail/changed/0/changes/0/to").asString())
+                .isEqualTo("7");
     }
 
     @Test
