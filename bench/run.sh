@@ -13,7 +13,9 @@
 # count, checks the database totals after every run, stops the service and writes
 # bench/results/<profile>-<time>/report.md with chart.png.
 #
-# Environment overrides: LINES, CLIENTS (1,8,32,64), WARMUP, DURATION (seconds), TARGETS (canonical),
+# Environment overrides: LINES (per target that cancels whole lines: see docs/benchmarks/README.md),
+# CLIENTS (1,8,32,64), WARMUP, DURATION (seconds), TARGETS (canonical for quick and scale, all for
+# full; a comma-separated list of canonical, hlconnect, walmart, crux, mirakl, tradecloud, or all),
 # JFR=1 (profile the service with Java Flight Recorder), SERVICE_JAVA_OPTS, SERVICE_PORT (18080),
 # DB_PORT (54329), NOTE (a line quoted at the top of the report).
 set -euo pipefail
@@ -27,7 +29,11 @@ case "$profile" in
     scale) datasets=${LINES:-"10000 10000000"}; clients=${CLIENTS:-32}; warmup=${WARMUP:-30}; duration=${DURATION:-30} ;;
     *) echo "usage: $0 [quick|full|scale]" >&2; exit 2 ;;
 esac
-targets=${TARGETS:-canonical}
+# Every target by default on the full run; the quick and scale runs measure the canonical path.
+default_targets=canonical
+[ "$profile" = full ] && default_targets=all
+targets=${TARGETS:-$default_targets}
+[ "$targets" = all ] && targets=canonical,hlconnect,walmart,crux,mirakl,tradecloud
 service_port=${SERVICE_PORT:-18080}
 db_port=${DB_PORT:-54329}
 
