@@ -152,7 +152,12 @@ public final class Bench {
         boolean ok = true;
         try (var db = Fixture.connect(jdbcUrl)) {
             if (!options.text("skip-pgbench", "false").equals("true")) {
-                var pgbench = new Pgbench(pgbenchExecutable, "localhost", dbPort, results.resolve("pgbench"));
+                var pgbench = new Pgbench(
+                        pgbenchExecutable,
+                        "localhost",
+                        dbPort,
+                        results.resolve("pgbench"),
+                        options.text("pgbench-auth", "false").equals("true"));
                 for (int c : clients) {
                     var before = Fixture.Totals.read(db);
                     var warm = pgbench.run(fixture, c, warmup, false);
