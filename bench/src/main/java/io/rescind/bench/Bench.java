@@ -148,6 +148,7 @@ public final class Bench {
         var fixture = Fixture.prepare(service, jdbcUrl, options.required("operator-key"), options, targets);
         writeMeta(results, fixture, jdbcUrl, pgbenchExecutable, options);
 
+        recordLoad(results, "load-start");
         var rows = new ArrayList<Row>();
         boolean ok = true;
         try (var db = Fixture.connect(jdbcUrl)) {
@@ -229,7 +230,7 @@ public final class Bench {
                             run.throughput(),
                             run.latencyMicros(),
                             told ? run.counts().succeeded() : moved.applied() + moved.pending(),
-                            told ? run.counts().nothingLeft() : moved.refused() + moved.actionsFailed(),
+                            told ? run.counts().nothingLeft() : moved.refused(),
                             run.errors(),
                             sampler.heapMax(),
                             sampler.rssMax(),
@@ -254,6 +255,7 @@ public final class Bench {
             }
             Explain.write(db, fixture, results.resolve("explain-%d.txt".formatted(fixture.lines())));
         }
+        recordLoad(results, "load-end");
         return ok;
     }
 
@@ -280,6 +282,29 @@ public final class Bench {
             Files.writeString(file, Row.HEADER + "\n");
         }
         Files.writeString(file, row.tsv() + "\n", StandardOpenOption.APPEND);
+    }
+
+    /** Notes the machine's load average now (the first three fields of /proc/loadavg); kept from the first data set. */
+    private static void recordLoad(Path results, String key) throws IOException {
+        var file = results.resolve("meta.properties");
+        var meta = new Properties();
+        if (Files.exists(file)) {
+            try (var in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+                meta.load(in);
+            }
+        }
+        if (key.equals("load-start") && meta.containsKey(key)) {
+            return;
+        }
+        var loadavg = Path.of("/proc/loadavg");
+        if (!Files.isReadable(loadavg)) {
+            return;
+        }
+        var fields = Files.readString(loadavg).strip().split("\\s+");
+        meta.setProperty(key, String.join(", ", List.of(fields).subList(0, Math.min(3, fields.length))));
+        try (var out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+            meta.store(out, "Rescind benchmark run");
+        }
     }
 
     private static void writeMeta(Path results, Fixture fixture, String jdbcUrl, String pgbench, Options options)

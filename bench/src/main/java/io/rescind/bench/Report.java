@@ -290,6 +290,13 @@ final class Report {
                 meta.getProperty("postgres", "unknown")
                         + " (embedded, shared_buffers 256MB, synchronous_commit on, same host)");
         machine.put("pgbench", meta.getProperty("pgbench", "unknown"));
+        if (meta.containsKey("load-start")) {
+            // Other work on the machine takes CPU from the service and pgbench alike: read the figures with it.
+            machine.put(
+                    "load average (1, 5, 15 min)",
+                    "%s before the runs, %s after"
+                            .formatted(meta.getProperty("load-start"), meta.getProperty("load-end", "unknown")));
+        }
         return machine;
     }
 
