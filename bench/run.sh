@@ -13,9 +13,12 @@
 # count, checks the database totals after every run, stops the service and writes
 # bench/results/<profile>-<time>/report.md with chart.png.
 #
-# Environment overrides: LINES, CLIENTS (1,8,32,64), WARMUP, DURATION (seconds), TARGETS (canonical),
+# Environment overrides: LINES (per target that cancels whole lines: see docs/benchmarks/README.md),
+# CLIENTS (1,8,32,64), WARMUP, DURATION (seconds), TARGETS (canonical for quick and scale, all for
+# full; a comma-separated list of canonical, hlconnect, walmart, crux, mirakl, tradecloud, or all),
 # JFR=1 (profile the service with Java Flight Recorder), SERVICE_JAVA_OPTS, SERVICE_PORT (18080),
-# DB_PORT (54329), NOTE (a line quoted at the top of the report).
+# DB_PORT (54329), PGBENCH_AUTH=1 (pgbench also sends the API-key query, for a service run with
+# -Drescind.parties.api-key-cache=0), NOTE (a line quoted at the top of the report).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$(pwd)
@@ -27,7 +30,11 @@ case "$profile" in
     scale) datasets=${LINES:-"10000 10000000"}; clients=${CLIENTS:-32}; warmup=${WARMUP:-30}; duration=${DURATION:-30} ;;
     *) echo "usage: $0 [quick|full|scale]" >&2; exit 2 ;;
 esac
-targets=${TARGETS:-canonical}
+# Every target by default on the full run; the quick and scale runs measure the canonical path.
+default_targets=canonical
+[ "$profile" = full ] && default_targets=all
+targets=${TARGETS:-$default_targets}
+[ "$targets" = all ] && targets=canonical,hlconnect,walmart,crux,mirakl,tradecloud
 service_port=${SERVICE_PORT:-18080}
 db_port=${DB_PORT:-54329}
 
@@ -84,6 +91,10 @@ trap stop_service EXIT
 
 status=0
 service_opts=${SERVICE_JAVA_OPTS:-}
+# PGBENCH_AUTH=1 adds the API-key query to pgbench's script, for runs of a service started with
+# its key cache off (SERVICE_JAVA_OPTS=-Drescind.parties.api-key-cache=0).
+pgbench_auth=false
+[ "${PGBENCH_AUTH:-0}" = "1" ] && pgbench_auth=true
 for lines in $datasets; do
     jvm_opts="$service_opts"
     if [ "${JFR:-0}" = "1" ]; then
@@ -109,7 +120,7 @@ for lines in $datasets; do
         --base-url "http://localhost:$service_port" --db-port "$db_port" --service-pid "$service_pid" \
         --operator-key "$operator_key" --lines "$lines" --clients "$clients" \
         --warmup "$warmup" --duration "$duration" --targets "$targets" \
-        --pgbench "$pgbench" --results "$results" || status=1
+        --pgbench "$pgbench" --pgbench-auth "$pgbench_auth" --results "$results" || status=1
     stop_service
 done
 

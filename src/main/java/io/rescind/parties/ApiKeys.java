@@ -4,26 +4,58 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Base64;
 import java.util.HexFormat;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /**
  * API keys are 256 random bits shown once; only their SHA-256 is stored. A slow password hash
  * buys nothing for secrets of that entropy and would cost every request.
+ *
+ * <p>A key that authenticated is remembered for a short while ({@code
+ * rescind.parties.api-key-cache}, 10 s by default; 0 turns it off), so that a client's stream of
+ * requests costs one query per key and period instead of one query and a pool checkout per
+ * request. Nothing in Rescind changes a key's party or role, so what is remembered stays right;
+ * the one thing the cache delays is a key revoked in the database ({@code revoked_at}), which
+ * stops working within that period on every instance. Keys that fail are never remembered.
  */
 @Repository
 public class ApiKeys {
 
     private static final SecureRandom RANDOM = new SecureRandom();
 
-    private final JdbcClient jdbc;
+    /** Far more than the keys in use at once; past it the cache starts again empty. */
+    private static final int MAX_REMEMBERED = 10_000;
 
-    ApiKeys(JdbcClient jdbc) {
+    private record Remembered(Caller caller, Instant until) {}
+
+    private final JdbcClient jdbc;
+    private final Duration remember;
+    private final Clock clock;
+    private final Map<String, Remembered> recent = new ConcurrentHashMap<>();
+
+    @Autowired
+    ApiKeys(JdbcClient jdbc, @Value("${rescind.parties.api-key-cache:10s}") Duration remember) {
+        this(jdbc, remember, Clock.systemUTC());
+    }
+
+    ApiKeys(JdbcClient jdbc, Duration remember, Clock clock) {
+        if (remember.isNegative()) {
+            throw new IllegalArgumentException("rescind.parties.api-key-cache must not be negative");
+        }
         this.jdbc = jdbc;
+        this.remember = remember;
+        this.clock = clock;
     }
 
     /** Creates a new key for the party and returns it; it cannot be read back later. */
@@ -49,15 +81,34 @@ public class ApiKeys {
                 .update();
     }
 
-    /** The party a key belongs to, if the key is valid. */
+    /** The party a key belongs to, if the key is valid (or was, less than the cache period ago). */
     public Optional<Caller> authenticate(String key) {
+        var hash = hash(key);
+        var now = clock.instant();
+        var remembered = recent.get(hash);
+        if (remembered != null && now.isBefore(remembered.until())) {
+            return Optional.of(remembered.caller());
+        }
+        var caller = lookUp(hash);
+        if (caller.isEmpty()) {
+            recent.remove(hash);
+        } else if (remember.isPositive()) {
+            if (recent.size() >= MAX_REMEMBERED) {
+                recent.clear();
+            }
+            recent.put(hash, new Remembered(caller.get(), now.plus(remember)));
+        }
+        return caller;
+    }
+
+    private Optional<Caller> lookUp(String hash) {
         return jdbc.sql("""
                         select k.tenant_id, k.party_id, p.role
                         from api_keys k
                         join parties p on p.tenant_id = k.tenant_id and p.party_id = k.party_id
                         where k.key_hash = :hash and k.revoked_at is null
                         """)
-                .param("hash", hash(key))
+                .param("hash", hash)
                 .query((rs, n) -> new Caller(
                         rs.getObject("tenant_id", UUID.class),
                         rs.getObject("party_id", UUID.class),

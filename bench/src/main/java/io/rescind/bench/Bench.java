@@ -106,6 +106,11 @@ public final class Bench {
                     check.replace('\t', ' ').replace('\n', ' '));
         }
 
+        /** Whether the run's totals check passed ("ok", possibly followed by a remark). */
+        boolean agrees() {
+            return check.equals("ok") || check.startsWith("ok ");
+        }
+
         static Row parse(String line) {
             var f = line.split("\t", -1);
             return new Row(
@@ -136,18 +141,24 @@ public final class Bench {
         var clients = options.numbers("clients", "1,8,32,64");
         var warmup = Duration.ofSeconds(options.number("warmup", 10));
         var measure = Duration.ofSeconds(options.number("duration", 30));
-        var targets = options.words("targets", "canonical");
+        var targets = Target.expand(options.words("targets", "canonical"));
         var pgbenchExecutable = options.text("pgbench", "pgbench");
 
         System.out.printf("Preparing %,d lines%n", options.bigNumber("lines", 1_000_000));
-        var fixture = Fixture.prepare(service, jdbcUrl, options.required("operator-key"), options);
+        var fixture = Fixture.prepare(service, jdbcUrl, options.required("operator-key"), options, targets);
         writeMeta(results, fixture, jdbcUrl, pgbenchExecutable, options);
 
+        recordLoad(results, "load-start");
         var rows = new ArrayList<Row>();
         boolean ok = true;
         try (var db = Fixture.connect(jdbcUrl)) {
             if (!options.text("skip-pgbench", "false").equals("true")) {
-                var pgbench = new Pgbench(pgbenchExecutable, "localhost", dbPort, results.resolve("pgbench"));
+                var pgbench = new Pgbench(
+                        pgbenchExecutable,
+                        "localhost",
+                        dbPort,
+                        results.resolve("pgbench"),
+                        options.text("pgbench-auth", "false").equals("true"));
                 for (int c : clients) {
                     var before = Fixture.Totals.read(db);
                     var warm = pgbench.run(fixture, c, warmup, false);
@@ -179,7 +190,7 @@ public final class Bench {
                 }
             }
             for (var name : targets) {
-                var target = Target.named(name, service.base());
+                var target = Target.named(name, service, fixture);
                 for (int c : clients) {
                     var before = Fixture.Totals.read(db);
                     var sampler = new Sampler(service);
@@ -199,9 +210,15 @@ public final class Bench {
                             StandardOpenOption.CREATE,
                             StandardOpenOption.APPEND);
                     sampler.stop();
+                    var drained = target.queues() ? drain(db) : Duration.ZERO;
                     var moved = Fixture.Totals.read(db).minus(before);
-                    var disagreement = moved.disagreement(run.cancelled(), run.nothingLeft());
+                    var disagreement = moved.disagreement(run.counts(), target.unitsPerCancel(), target.pending());
                     var check = disagreement == null ? "ok" : disagreement;
+                    // Where the answers do not say which cancels took and which were refused, the database does.
+                    boolean told = run.counts().decided() + run.counts().queued() == 0;
+                    if (target.queues() && run.counts().queued() > 0) {
+                        check += " (actions drained %.1f s after the run)".formatted(drained.toMillis() / 1000.0);
+                    }
                     if (!run.errorSamples().isEmpty()) {
                         System.out.println("    errors, e.g.: " + run.errorSamples());
                     }
@@ -212,8 +229,8 @@ public final class Bench {
                             c,
                             run.throughput(),
                             run.latencyMicros(),
-                            run.cancelled(),
-                            run.nothingLeft(),
+                            told ? run.counts().succeeded() : moved.applied() + moved.pending(),
+                            told ? run.counts().nothingLeft() : moved.refused(),
                             run.errors(),
                             sampler.heapMax(),
                             sampler.rssMax(),
@@ -238,7 +255,21 @@ public final class Bench {
             }
             Explain.write(db, fixture, results.resolve("explain-%d.txt".formatted(fixture.lines())));
         }
+        recordLoad(results, "load-end");
         return ok;
+    }
+
+    /**
+     * Waits until the action worker has run every queued action, so that the totals check sees
+     * their outcomes; gives up after ten minutes (the check then reports the open actions).
+     */
+    private static Duration drain(java.sql.Connection db) throws SQLException, InterruptedException {
+        long from = System.nanoTime();
+        long giveUp = from + Duration.ofMinutes(10).toNanos();
+        while (Fixture.Totals.openActions(db) > 0 && System.nanoTime() < giveUp) {
+            Thread.sleep(200);
+        }
+        return Duration.ofNanos(System.nanoTime() - from);
     }
 
     static String ms(long micros) {
@@ -251,6 +282,29 @@ public final class Bench {
             Files.writeString(file, Row.HEADER + "\n");
         }
         Files.writeString(file, row.tsv() + "\n", StandardOpenOption.APPEND);
+    }
+
+    /** Notes the machine's load average now (the first three fields of /proc/loadavg); kept from the first data set. */
+    private static void recordLoad(Path results, String key) throws IOException {
+        var file = results.resolve("meta.properties");
+        var meta = new Properties();
+        if (Files.exists(file)) {
+            try (var in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+                meta.load(in);
+            }
+        }
+        if (key.equals("load-start") && meta.containsKey(key)) {
+            return;
+        }
+        var loadavg = Path.of("/proc/loadavg");
+        if (!Files.isReadable(loadavg)) {
+            return;
+        }
+        var fields = Files.readString(loadavg).strip().split("\\s+");
+        meta.setProperty(key, String.join(", ", List.of(fields).subList(0, Math.min(3, fields.length))));
+        try (var out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+            meta.store(out, "Rescind benchmark run");
+        }
     }
 
     private static void writeMeta(Path results, Fixture fixture, String jdbcUrl, String pgbench, Options options)

@@ -30,6 +30,15 @@ final class Fixture {
     static final BigDecimal UNIT_PRICE = new BigDecimal("10.00");
     static final BigDecimal UNIT_VAT = new BigDecimal("2.10");
 
+    /**
+     * A range of seeded orders of one seller. Slice 0 holds the lines that pgbench and every target
+     * cancelling one unit at a time share (a line holds a million units, so they never run out);
+     * each target that cancels whole lines gets a slice of its own, the same size, so that it
+     * finds its lines untouched by the others and every cancel it makes moves exactly {@link
+     * #UNITS} units.
+     */
+    record Slice(String name, int firstOrder, UUID sellerId) {}
+
     /** JSON the service wrote for one real cancel: pgbench inserts the same documents. */
     record Payloads(String historyDetail, String outboxPayload, String cancelledLines, String requestHash) {}
 
@@ -45,6 +54,9 @@ final class Fixture {
     final long firstOrderNumber;
     final String shippingTaxesJson;
     final Payloads payloads;
+    final List<Slice> slices;
+    /** A seller whose policy makes every buyer's cancel a request it decides (Crux's pending cancels). */
+    final UUID approvingSellerId;
 
     private Fixture(
             UUID tenant,
@@ -58,7 +70,9 @@ final class Fixture {
             int hotPercent,
             long firstOrderNumber,
             String shippingTaxesJson,
-            Payloads payloads) {
+            Payloads payloads,
+            List<Slice> slices,
+            UUID approvingSellerId) {
         this.tenant = tenant;
         this.buyerId = buyerId;
         this.buyerKey = buyerKey;
@@ -71,6 +85,8 @@ final class Fixture {
         this.firstOrderNumber = firstOrderNumber;
         this.shippingTaxesJson = shippingTaxesJson;
         this.payloads = payloads;
+        this.slices = List.copyOf(slices);
+        this.approvingSellerId = approvingSellerId;
     }
 
     long lines() {
@@ -85,13 +101,36 @@ final class Fixture {
         return UUID.fromString("00000000-0000-4000-9000-%08x%04x".formatted(order, line));
     }
 
-    /** A seeded line chosen at random: {@code hotPercent}% of picks fall on the first {@code hotOrders} orders. */
+    /** The running number the service gave seeded order {@code order}. */
+    long orderNumber(int order) {
+        return firstOrderNumber + order - 1;
+    }
+
+    /** The buyer's own number of seeded order {@code order}, as Tradecloud names orders. */
+    static String buyerOrderNumber(int order) {
+        return "BENCH-" + order;
+    }
+
+    /** The position of seeded line {@code line}, as Tradecloud names lines. */
+    static String position(int line) {
+        return "%04d".formatted(line);
+    }
+
+    /** The slice a target cancels in: its own when it cancels whole lines, else the shared one. */
+    Slice sliceOf(String target) {
+        return slices.stream().filter(s -> s.name().equals(target)).findFirst().orElse(slices.getFirst());
+    }
+
+    /**
+     * A seeded line of the slice chosen at random: {@code hotPercent}% of picks fall on the
+     * slice's first {@code hotOrders} orders.
+     */
     record Pick(int order, int line) {}
 
-    Pick pick() {
+    Pick pick(Slice slice) {
         var random = ThreadLocalRandom.current();
-        int order = random.nextInt(100) < hotPercent ? 1 + random.nextInt(hotOrders) : 1 + random.nextInt(orders);
-        return new Pick(order, 1 + random.nextInt(linesPerOrder));
+        int offset = random.nextInt(100) < hotPercent ? random.nextInt(hotOrders) : random.nextInt(orders);
+        return new Pick(slice.firstOrder() + offset, 1 + random.nextInt(linesPerOrder));
     }
 
     static String sha256(String text) {
@@ -107,7 +146,8 @@ final class Fixture {
         return DriverManager.getConnection(jdbcUrl, "postgres", "");
     }
 
-    static Fixture prepare(Service service, String jdbcUrl, String operatorKey, Options options) throws SQLException {
+    static Fixture prepare(Service service, String jdbcUrl, String operatorKey, Options options, List<String> targets)
+            throws SQLException {
         long wantedLines = options.bigNumber("lines", 1_000_000);
         int linesPerOrder = options.number("lines-per-order", 10);
         int orders = (int) Math.max(1, wantedLines / linesPerOrder);
@@ -122,6 +162,25 @@ final class Fixture {
         var buyerKey = buyer.get("apiKey").asString();
         var sellerId = UUID.fromString(seller.get("party").get("id").asString());
         var sellerKey = seller.get("apiKey").asString();
+        var approving = service.post(
+                "/api/v1/parties", operatorKey, Map.of("name", "Bench seller approving cancels", "role", "SELLER"));
+        var approvingSellerId = UUID.fromString(approving.get("party").get("id").asString());
+        var cancellable = List.of("ISSUED", "IN_PROGRESS", "REJECTED", "CONFIRMED", "SHIPPED");
+        service.put(
+                "/api/v1/sellers/" + approvingSellerId + "/cancellation-policy",
+                operatorKey,
+                Map.of(
+                        "buyerMayCancel", cancellable,
+                        "sellerMayCancel", cancellable,
+                        "buyerNeedsApproval", cancellable));
+        var slices = new java.util.ArrayList<Slice>();
+        slices.add(new Slice("shared", 1, sellerId));
+        for (var target : targets) {
+            if (Target.cancelsWholeLines(target)) {
+                slices.add(new Slice(
+                        target, 1 + slices.size() * orders, target.equals("crux") ? approvingSellerId : sellerId));
+            }
+        }
 
         var template = service.post(
                 "/api/v1/orders",
@@ -167,7 +226,7 @@ final class Fixture {
                     Map.of("reason", "CUSTOMER_REQUEST", "lines", List.of(Map.of("lineNumber", 1, "quantity", 1))));
             var payloads = payloads(db, templateOrder);
 
-            long first = seed(db, tenant, buyerId, sellerId, orders, linesPerOrder, taxes, shippingTaxes, status);
+            long first = seed(db, tenant, buyerId, slices, orders, linesPerOrder, taxes, shippingTaxes, status);
             return new Fixture(
                     tenant,
                     buyerId,
@@ -180,7 +239,9 @@ final class Fixture {
                     hotPercent,
                     first,
                     shippingTaxes,
-                    payloads);
+                    payloads,
+                    slices,
+                    approvingSellerId);
         }
     }
 
@@ -202,19 +263,20 @@ final class Fixture {
         }
     }
 
-    /** Writes the orders and lines in batches; returns the order number of seeded order 1. */
+    /** Writes every slice's orders and lines in batches; returns the order number of seeded order 1. */
     private static long seed(
             Connection db,
             UUID tenant,
             UUID buyer,
-            UUID seller,
-            int orders,
+            List<Slice> slices,
+            int ordersPerSlice,
             int linesPerOrder,
             String taxes,
             String shippingTaxes,
             String status)
             throws SQLException {
         long started = System.nanoTime();
+        int orders = ordersPerSlice * slices.size();
         db.setAutoCommit(false);
         long first;
         try (var numbers =
@@ -230,8 +292,11 @@ final class Fixture {
         }
         db.commit();
         int batch = 20_000;
-        for (int from = 1; from <= orders; from += batch) {
-            int to = Math.min(orders, from + batch - 1);
+        for (int from = 1; from <= orders; ) {
+            // A batch never spans two slices, so it has one seller.
+            var slice = slices.get((from - 1) / ordersPerSlice);
+            int to = Math.min(Math.min(orders, from + batch - 1), slice.firstOrder() + ordersPerSlice - 1);
+            var seller = slice.sellerId();
             try (var insert = db.prepareStatement("""
                     insert into purchase_orders (tenant_id, order_id, order_number, buyer_order_number, buyer_id,
                         seller_id, currency, request_hash, created_at, updated_at)
@@ -268,6 +333,7 @@ final class Fixture {
                 insert.executeUpdate();
             }
             db.commit();
+            from = to + 1;
             if (to % 200_000 == 0 || to == orders) {
                 System.out.printf(
                         "  seeded %,d of %,d orders (%,d lines) in %d s%n",
@@ -283,8 +349,23 @@ final class Fixture {
         return first;
     }
 
-    /** What the database holds of cancels; a run's deltas must equal its successful responses. */
-    record Totals(long cancelledUnits, long applied, long refused, long history, long outbox) {
+    /**
+     * What the database holds of cancels; a run's deltas must equal what its responses said. Every
+     * decided cancel is one cancellation row (applied, pending or refused) with one history entry
+     * and one outbox event, also when it ran as an asynchronous action: an action of one command
+     * that the engine refused keeps its refused cancellation and is marked failed.
+     */
+    record Totals(
+            long cancelledUnits,
+            long applied,
+            long refused,
+            long history,
+            long outbox,
+            long pendingUnits,
+            long pending,
+            long actions,
+            long actionsOpen,
+            long actionsFailed) {
 
         static Totals read(Connection db) throws SQLException {
             try (var statement = db.createStatement();
@@ -292,13 +373,38 @@ final class Fixture {
                             select (select coalesce(sum(cancelled_quantity), 0) from order_lines),
                                    (select count(*) from cancellations where status = 'APPLIED'),
                                    (select count(*) from cancellations where status = 'REFUSED'),
-                                   (select count(*) from order_history
-                                     where type in ('order.lines_cancelled', 'order.cancellation_refused')),
-                                   (select count(*) from outbox
-                                     where type in ('order.lines_cancelled', 'order.cancellation_refused'))
-                            """)) {
+                                   (select count(*) from order_history where type in (%1$s)),
+                                   (select count(*) from outbox where type in (%1$s)),
+                                   (select coalesce(sum(pending_cancel_quantity), 0) from order_lines),
+                                   (select count(*) from cancellations where status = 'PENDING'),
+                                   (select count(*) from actions),
+                                   (select count(*) from actions where status = 'PENDING'),
+                                   (select count(*) from actions where status = 'FAILED')
+                            """.formatted(EVENT_TYPES))) {
                 rs.next();
-                return new Totals(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4), rs.getLong(5));
+                return new Totals(
+                        rs.getLong(1),
+                        rs.getLong(2),
+                        rs.getLong(3),
+                        rs.getLong(4),
+                        rs.getLong(5),
+                        rs.getLong(6),
+                        rs.getLong(7),
+                        rs.getLong(8),
+                        rs.getLong(9),
+                        rs.getLong(10));
+            }
+        }
+
+        private static final String EVENT_TYPES =
+                "'order.lines_cancelled', 'order.cancellation_refused', 'order.cancellation_requested'";
+
+        /** How many actions are still waiting for the worker. */
+        static long openActions(Connection db) throws SQLException {
+            try (var statement = db.createStatement();
+                    var rs = statement.executeQuery("select count(*) from actions where status = 'PENDING'")) {
+                rs.next();
+                return rs.getLong(1);
             }
         }
 
@@ -308,20 +414,57 @@ final class Fixture {
                     applied - before.applied,
                     refused - before.refused,
                     history - before.history,
-                    outbox - before.outbox);
+                    outbox - before.outbox,
+                    pendingUnits - before.pendingUnits,
+                    pending - before.pending,
+                    actions - before.actions,
+                    actionsOpen,
+                    actionsFailed - before.actionsFailed);
         }
 
-        /** Null when the deltas match {@code succeeded} one-unit cancels and {@code refused} refusals. */
-        String disagreement(long succeeded, long refusedCount) {
-            if (cancelledUnits == succeeded
-                    && applied == succeeded
-                    && refused == refusedCount
-                    && history == succeeded + refusedCount
-                    && outbox == succeeded + refusedCount) {
-                return null;
+        /**
+         * Null when the deltas match the answers of a run: {@code told.cancelled()} cancels that
+         * moved {@code unitsPerCancel} units each (into pending when {@code pending}), {@code
+         * told.nothingLeft()} refusals, and {@code told.decided()} plus {@code told.queued()}
+         * answers that do not say which of the two they were (Tradecloud's {@code ok}, Mirakl's
+         * action), which must then add up with them.
+         */
+        String disagreement(LoadGenerator.Counts told, long unitsPerCancel, boolean pending) {
+            long answered = told.cancelled() + told.nothingLeft() + told.decided() + told.queued();
+            long took = applied + this.pending;
+            var problems = new java.util.ArrayList<String>();
+            if (took + refused != answered) {
+                problems.add("%d answers, but %d applied + %d pending + %d refused (%d failed actions)"
+                        .formatted(answered, applied, this.pending, refused, actionsFailed));
             }
-            return "expected %d units/applied, %d refused; database moved %d units, %d applied, %d refused, %d history, %d outbox"
-                    .formatted(succeeded, refusedCount, cancelledUnits, applied, refused, history, outbox);
+            if (told.decided() + told.queued() == 0) {
+                if ((pending ? this.pending : applied) != told.cancelled() || refused != told.nothingLeft()) {
+                    problems.add("%d cancels and %d refusals answered, but %d %s and %d refused"
+                            .formatted(
+                                    told.cancelled(),
+                                    told.nothingLeft(),
+                                    pending ? this.pending : applied,
+                                    pending ? "pending" : "applied",
+                                    refused));
+                }
+                if ((pending ? applied : this.pending) != 0) {
+                    problems.add("%d cancellations %s"
+                            .formatted(pending ? applied : this.pending, pending ? "applied" : "pending"));
+                }
+            }
+            if (cancelledUnits != applied * unitsPerCancel || pendingUnits != this.pending * unitsPerCancel) {
+                problems.add("%d units cancelled and %d pending for %d applied and %d pending of %d units each"
+                        .formatted(cancelledUnits, pendingUnits, applied, this.pending, unitsPerCancel));
+            }
+            if (history != took + refused || outbox != took + refused) {
+                problems.add("%d history entries and %d outbox events for %d decided cancellations"
+                        .formatted(history, outbox, took + refused));
+            }
+            if (actions != told.queued() || actionsOpen != 0) {
+                problems.add("%d actions queued by the answers, %d written, %d still open"
+                        .formatted(told.queued(), actions, actionsOpen));
+            }
+            return problems.isEmpty() ? null : String.join("; ", problems);
         }
     }
 }

@@ -18,19 +18,30 @@ import org.HdrHistogram.Histogram;
  */
 final class LoadGenerator {
 
-    /** What one run saw. Counts cover the whole run (warm-up included) for the database check. */
+    /** The answers of a whole run (warm-up included), by what they told, for the database check. */
+    record Counts(long cancelled, long nothingLeft, long decided, long queued, long errors) {
+
+        /** Answers that took something or may have: the successful responses of the report. */
+        long succeeded() {
+            return cancelled + decided + queued;
+        }
+    }
+
+    /** What one run saw. */
     record Run(
             Histogram latencyMicros,
             long measuredCompletions,
             double seconds,
-            long cancelled,
-            long nothingLeft,
-            long errors,
+            Counts counts,
             long measuredErrors,
             List<String> errorSamples) {
 
         double throughput() {
             return measuredCompletions / seconds;
+        }
+
+        long errors() {
+            return counts.errors();
         }
     }
 
@@ -41,6 +52,7 @@ final class LoadGenerator {
         var measuredErrors = new AtomicLong();
         var samples = new ConcurrentLinkedQueue<String>();
         var histograms = new ArrayList<Histogram>();
+        var slice = fixture.sliceOf(target.name());
         long start = System.nanoTime();
         long measureFrom = start + warmup.toNanos();
         long end = measureFrom + measure.toNanos();
@@ -59,7 +71,7 @@ final class LoadGenerator {
                         if (sent >= end) {
                             return;
                         }
-                        var request = target.cancelOneUnit(fixture, fixture.pick());
+                        var request = target.cancel(fixture, fixture.pick(slice));
                         Target.Outcome outcome;
                         try {
                             var response = http.send(request, HttpResponse.BodyHandlers.ofString());
@@ -95,9 +107,12 @@ final class LoadGenerator {
                 all,
                 all.getTotalCount(),
                 measure.toNanos() / 1e9,
-                counts.get(Target.Outcome.CANCELLED.ordinal()),
-                counts.get(Target.Outcome.NOTHING_LEFT.ordinal()),
-                counts.get(Target.Outcome.ERROR.ordinal()),
+                new Counts(
+                        counts.get(Target.Outcome.CANCELLED.ordinal()),
+                        counts.get(Target.Outcome.NOTHING_LEFT.ordinal()),
+                        counts.get(Target.Outcome.DECIDED.ordinal()),
+                        counts.get(Target.Outcome.QUEUED.ordinal()),
+                        counts.get(Target.Outcome.ERROR.ordinal())),
                 measuredErrors.get(),
                 List.copyOf(samples));
     }

@@ -21,7 +21,8 @@ final class Pgbench {
      * One canonical cancel of one unit, statement for statement:
      *
      * <ol>
-     *   <li>ApiKeys.authenticate, outside the transaction;
+     *   <li>(no statement for ApiKeys.authenticate: the service remembers a key for 10 s, so a
+     *       steady stream of one client's requests sends its query once per period);
      *   <li>PurchaseOrders.lock: the order row {@code for no key update}, then its named lines;
      *   <li>Cancellations.findByKey (the request carries an Idempotency-Key);
      *   <li>CancellationPolicies.forSeller (no override: no row);
@@ -38,15 +39,23 @@ final class Pgbench {
      * outbox payload, cancellation lines) are the ones the service wrote for a real cancel, sent as
      * parameters and cast to jsonb as the service does.
      */
+    /**
+     * ApiKeys.authenticate's query, outside the transaction: what the service sends per request
+     * when its key cache is off ({@code rescind.parties.api-key-cache=0}); the run adds it in
+     * front of the script then ({@code PGBENCH_AUTH=1}), so the two still mirror each other.
+     */
+    static final String AUTHENTICATE = """
+            select k.tenant_id, k.party_id, p.role
+              from api_keys k
+              join parties p on p.tenant_id = k.tenant_id and p.party_id = k.party_id
+             where k.key_hash = :keyhash and k.revoked_at is null;
+            """;
+
     static final String SCRIPT = """
             \\set r random(1, 100)
             \\set o CASE WHEN :r <= :hotpct THEN random(1, :hotorders) ELSE random(1, :orders) END
             \\set l random(1, :lpo)
             \\set k random(1, 9223372036854775806)
-            select k.tenant_id, k.party_id, p.role
-              from api_keys k
-              join parties p on p.tenant_id = k.tenant_id and p.party_id = k.party_id
-             where k.key_hash = :keyhash and k.revoked_at is null;
             begin;
             select * from purchase_orders
              where tenant_id = :tenant and (cast(:operator as boolean) or buyer_id = :party or seller_id = :party)
@@ -106,8 +115,10 @@ final class Pgbench {
     private final String host;
     private final int port;
     private final Path workDir;
+    private final boolean authenticateEachRequest;
 
-    Pgbench(String executable, String host, int port, Path workDir) {
+    Pgbench(String executable, String host, int port, Path workDir, boolean authenticateEachRequest) {
+        this.authenticateEachRequest = authenticateEachRequest;
         this.executable = executable;
         this.host = host;
         this.port = port;
@@ -133,7 +144,7 @@ final class Pgbench {
     Run run(Fixture fixture, int clients, Duration duration, boolean log) throws IOException, InterruptedException {
         Files.createDirectories(workDir);
         var script = workDir.resolve("cancel.sql");
-        Files.writeString(script, SCRIPT);
+        Files.writeString(script, script());
         var prefix = "pgbench-c" + clients;
         try (var old = Files.list(workDir)) {
             for (var file : old.filter(f -> f.getFileName().toString().startsWith(prefix + "."))
@@ -212,6 +223,15 @@ final class Pgbench {
                 (long) number(output, "number of transactions actually processed: ([0-9]+)"),
                 (long) number(output, "number of failed transactions: ([0-9]+)"),
                 output);
+    }
+
+    /** The script, with the authentication query after the variables when the service sends it per request. */
+    String script() {
+        if (!authenticateEachRequest) {
+            return SCRIPT;
+        }
+        int body = SCRIPT.indexOf("begin;");
+        return SCRIPT.substring(0, body) + AUTHENTICATE + SCRIPT.substring(body);
     }
 
     private static void define(List<String> command, String name, String value) {

@@ -35,20 +35,41 @@ final class Service {
 
     /** POSTs JSON with a Bearer key and returns the parsed body; anything but 200/201 fails the run. */
     JsonNode post(String path, String key, Object body) {
+        return send("POST", path, key, body);
+    }
+
+    /** PUTs JSON with a Bearer key and returns the parsed body; anything but 200/201 fails the run. */
+    JsonNode put(String path, String key, Object body) {
+        return send("PUT", path, key, body);
+    }
+
+    private JsonNode send(String method, String path, String key, Object body) {
         try {
             var request = HttpRequest.newBuilder(base.resolve(path))
                     .header("Authorization", "Bearer " + key)
                     .header("Content-Type", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofString(json.writeValueAsString(body)))
+                    .method(method, HttpRequest.BodyPublishers.ofString(json.writeValueAsString(body)))
                     .build();
             var response = http.send(request, HttpResponse.BodyHandlers.ofString());
             if (response.statusCode() != 200 && response.statusCode() != 201) {
                 throw new IllegalStateException(
-                        "POST %s answered %d: %s".formatted(path, response.statusCode(), response.body()));
+                        "%s %s answered %d: %s".formatted(method, path, response.statusCode(), response.body()));
             }
             return json.readTree(response.body());
         } catch (IOException e) {
-            throw new IllegalStateException("POST " + path + " failed", e);
+            throw new IllegalStateException(method + " " + path + " failed", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Sends a request as it is and returns the answer, whatever its status. */
+    HttpResponse<String> exchange(HttpRequest request) {
+        try {
+            return http.send(request, HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new IllegalStateException(request.method() + " " + request.uri() + " failed", e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
