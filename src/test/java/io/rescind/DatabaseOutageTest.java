@@ -16,6 +16,7 @@ import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.function.Supplier;
@@ -79,8 +80,14 @@ class DatabaseOutageTest extends ApiTest {
                     () -> api.post(
                             "/api/v1/orders/" + orderId + "/cancellations",
                             trade.buyer().key(),
-                            Map.of("reason", "CUSTOMER_REQUEST")),
-                    () -> api.get("/api/v1/orders/" + orderId, trade.buyer().key()));
+                            Map.of(
+                                    "reason",
+                                    "CUSTOMER_REQUEST",
+                                    "lines",
+                                    List.of(Map.of("lineNumber", 1, "quantity", 1)))),
+                    () -> api.get("/api/v1/orders/" + orderId, trade.buyer().key()),
+                    // A key the service has not seen yet cannot be checked either (no cached answer).
+                    () -> api.get("/api/v1/orders/" + orderId, "rk_not_seen_before_" + UUID.randomUUID()));
         } finally {
             server.start();
         }
@@ -92,7 +99,7 @@ class DatabaseOutageTest extends ApiTest {
             assertThat(tradecloud.json().get("ok").asBoolean()).isFalse();
             assertThat(tradecloud.json().get("message").asString()).contains("send it again");
         }
-        for (var canonical : answers.subList(2, 4)) {
+        for (var canonical : answers.subList(2, 5)) {
             assertThat(canonical.status()).as(canonical.toString()).isEqualTo(503);
             assertThat(canonical.header("Retry-After")).isEqualTo("5");
             assertThat(canonical.header("Content-Type")).startsWith("application/problem+json");

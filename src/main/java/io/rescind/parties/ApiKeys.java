@@ -1,18 +1,18 @@
 package io.rescind.parties;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Base64;
 import java.util.HexFormat;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -34,15 +34,13 @@ public class ApiKeys {
 
     private static final SecureRandom RANDOM = new SecureRandom();
 
-    /** Far more than the keys in use at once; past it the cache starts again empty. */
+    /** Far more than the keys in use at once; past it the least used are forgotten first. */
     private static final int MAX_REMEMBERED = 10_000;
-
-    private record Remembered(Caller caller, Instant until) {}
 
     private final JdbcClient jdbc;
     private final Duration remember;
-    private final Clock clock;
-    private final Map<String, Remembered> recent = new ConcurrentHashMap<>();
+    /** Callers by key hash, each forgotten {@code remember} after it was looked up. */
+    private final Cache<String, Caller> recent;
 
     @Autowired
     ApiKeys(JdbcClient jdbc, @Value("${rescind.parties.api-key-cache:10s}") Duration remember) {
@@ -55,7 +53,11 @@ public class ApiKeys {
         }
         this.jdbc = jdbc;
         this.remember = remember;
-        this.clock = clock;
+        this.recent = Caffeine.newBuilder()
+                .maximumSize(MAX_REMEMBERED)
+                .expireAfterWrite(remember)
+                .ticker(() -> TimeUnit.MILLISECONDS.toNanos(clock.millis()))
+                .build();
     }
 
     /** Creates a new key for the party and returns it; it cannot be read back later. */
@@ -84,19 +86,13 @@ public class ApiKeys {
     /** The party a key belongs to, if the key is valid (or was, less than the cache period ago). */
     public Optional<Caller> authenticate(String key) {
         var hash = hash(key);
-        var now = clock.instant();
-        var remembered = recent.get(hash);
-        if (remembered != null && now.isBefore(remembered.until())) {
-            return Optional.of(remembered.caller());
+        var remembered = recent.getIfPresent(hash);
+        if (remembered != null) {
+            return Optional.of(remembered);
         }
         var caller = lookUp(hash);
-        if (caller.isEmpty()) {
-            recent.remove(hash);
-        } else if (remember.isPositive()) {
-            if (recent.size() >= MAX_REMEMBERED) {
-                recent.clear();
-            }
-            recent.put(hash, new Remembered(caller.get(), now.plus(remember)));
+        if (remember.isPositive()) {
+            caller.ifPresent(found -> recent.put(hash, found));
         }
         return caller;
     }
