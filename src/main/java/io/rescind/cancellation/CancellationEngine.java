@@ -220,6 +220,12 @@ public class CancellationEngine {
         return cancellations.list(order.tenantId(), order.id());
     }
 
+    /** The order's cancelled units per line and reason, for views that show them summed. */
+    public List<CancelledUnits> cancelledUnits(Caller caller, UUID orderId) {
+        var order = orders.find(caller, orderId).orElseThrow(() -> RescindException.notFound("Order"));
+        return cancellations.cancelledUnits(order.tenantId(), order.id());
+    }
+
     public CancellationPolicy policy(Caller caller, UUID sellerId) {
         requirePolicyAccess(caller, sellerId);
         return policies.forSeller(caller.tenantId(), sellerId);

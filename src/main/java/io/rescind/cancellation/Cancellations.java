@@ -166,6 +166,32 @@ class Cancellations {
                 .list();
     }
 
+    /**
+     * The order's cancelled units per line, reason and note, summed in the database: a view of an
+     * order costs one small result however many cancellations the order has had. In the order the
+     * groups first appeared.
+     */
+    List<CancelledUnits> cancelledUnits(UUID tenantId, UUID orderId) {
+        return jdbc.sql("""
+                        select cast(line ->> 'lineId' as uuid) as line_id, c.reason, c.note,
+                               sum(cast(line ->> 'quantity' as bigint)) as units
+                        from cancellations c
+                        cross join lateral jsonb_array_elements(c.lines) as line
+                        where c.tenant_id = :tenant and c.order_id = :order
+                          and (c.status in ('APPLIED', 'ACCEPTED') or (c.status = 'EXPIRED' and c.on_expiry = 'ACCEPT'))
+                        group by 1, 2, 3
+                        order by min(c.created_at), 1
+                        """)
+                .param("tenant", tenantId)
+                .param("order", orderId)
+                .query((rs, n) -> new CancelledUnits(
+                        rs.getObject("line_id", UUID.class),
+                        CancelReason.valueOf(rs.getString("reason")),
+                        rs.getString("note"),
+                        rs.getLong("units")))
+                .list();
+    }
+
     private Cancellation cancellation(ResultSet rs, int rowNum) throws SQLException {
         return new Cancellation(
                 rs.getObject("cancellation_id", UUID.class),

@@ -1,7 +1,6 @@
 package io.rescind.dialects.walmart;
 
-import io.rescind.cancellation.Cancellation;
-import io.rescind.cancellation.CancellationPolicy;
+import io.rescind.cancellation.CancelledUnits;
 import io.rescind.orders.Amounts;
 import io.rescind.orders.LineStatus;
 import io.rescind.orders.OrderLine;
@@ -31,7 +30,7 @@ final class OrderView {
         return DATE.format(instant);
     }
 
-    static Map<String, Object> of(PurchaseOrder order, List<Cancellation> cancellations) {
+    static Map<String, Object> of(PurchaseOrder order, List<CancelledUnits> cancelled) {
         var view = new LinkedHashMap<String, Object>();
         view.put("purchaseOrderId", String.valueOf(order.number()));
         view.put("customerOrderId", order.buyerOrderNumber());
@@ -40,7 +39,7 @@ final class OrderView {
         view.put("shippingInfo", shippingInfo(order));
         var lines = new ArrayList<Object>();
         for (var line : order.lines()) {
-            lines.add(line(order, line, cancellations));
+            lines.add(line(order, line, cancelled));
         }
         view.put("orderLines", Map.of("orderLine", lines));
         return view;
@@ -63,7 +62,7 @@ final class OrderView {
         return info;
     }
 
-    private static Map<String, Object> line(PurchaseOrder order, OrderLine line, List<Cancellation> cancellations) {
+    private static Map<String, Object> line(PurchaseOrder order, OrderLine line, List<CancelledUnits> cancelled) {
         var view = new LinkedHashMap<String, Object>();
         view.put("lineNumber", String.valueOf(line.number()));
         var item = new LinkedHashMap<String, Object>();
@@ -89,7 +88,7 @@ final class OrderView {
         view.put("charges", Map.of("charge", charges));
         view.put("orderLineQuantity", quantity(line.quantity()));
         view.put("statusDate", date(order.updatedAt()));
-        view.put("orderLineStatuses", Map.of("orderLineStatus", statuses(line, cancellations)));
+        view.put("orderLineStatuses", Map.of("orderLineStatus", statuses(line, cancelled)));
         return view;
     }
 
@@ -131,7 +130,7 @@ final class OrderView {
      * Shipped, and cancelled ones as Cancelled, one entry per Walmart reason they were cancelled
      * for.
      */
-    private static List<Object> statuses(OrderLine line, List<Cancellation> cancellations) {
+    private static List<Object> statuses(OrderLine line, List<CancelledUnits> cancelledUnits) {
         var result = new ArrayList<Object>();
         long open = line.quantity() - line.shippedQuantity() - line.cancelledQuantity();
         if (open > 0) {
@@ -145,17 +144,9 @@ final class OrderView {
             result.add(status("Shipped", line.shippedQuantity(), null));
         }
         Map<WalmartReason, Long> cancelled = new LinkedHashMap<>();
-        for (var cancellation : cancellations) {
-            if (!cancelledUnits(cancellation)) {
-                continue;
-            }
-            for (var cancelledLine : cancellation.lines()) {
-                if (cancelledLine.lineId().equals(line.id())) {
-                    cancelled.merge(
-                            WalmartReason.shown(cancellation.reason(), cancellation.note()),
-                            cancelledLine.quantity(),
-                            Long::sum);
-                }
+        for (var units : cancelledUnits) {
+            if (units.lineId().equals(line.id())) {
+                cancelled.merge(WalmartReason.shown(units.reason(), units.note()), units.units(), Long::sum);
             }
         }
         cancelled.forEach((reason, units) -> result.add(status("Cancelled", units, reason.name())));
@@ -163,15 +154,6 @@ final class OrderView {
             result.add(status("Cancelled", line.cancelledQuantity(), WalmartReason.CANCEL_BY_SELLER.name()));
         }
         return result;
-    }
-
-    /** Whether the cancellation's lines are units that were cancelled (not refused, held or released). */
-    private static boolean cancelledUnits(Cancellation cancellation) {
-        return switch (cancellation.status()) {
-            case APPLIED, ACCEPTED -> true;
-            case EXPIRED -> cancellation.onExpiry() == CancellationPolicy.OnExpiry.ACCEPT;
-            case REFUSED, PENDING, REJECTED -> false;
-        };
     }
 
     private static Map<String, Object> status(String status, long units, String reason) {

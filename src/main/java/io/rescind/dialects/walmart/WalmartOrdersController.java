@@ -157,7 +157,7 @@ class WalmartOrdersController {
         }
         var orders = new ArrayList<Object>();
         for (var order : page) {
-            orders.add(OrderView.of(order, engine.list(caller, order.id())));
+            orders.add(OrderView.of(order, engine.cancelledUnits(caller, order.id())));
         }
         var list = new LinkedHashMap<String, Object>();
         list.put("meta", meta);
@@ -172,7 +172,7 @@ class WalmartOrdersController {
                 format,
                 Bodies.ORDERS_NS,
                 "order",
-                OrderView.of(order, engine.list(caller, orderId)),
+                OrderView.of(order, engine.cancelledUnits(caller, orderId)),
                 true);
     }
 

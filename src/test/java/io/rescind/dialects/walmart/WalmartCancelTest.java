@@ -107,6 +107,29 @@ class WalmartCancelTest extends ApiTest {
     }
 
     @Test
+    void cancelledUnitsAddUpPerReasonOverSeparateCancelsAndARefusedCancelCountsNothing() {
+        var backorder = "SUPPLIER_CANCEL_BACKORDER";
+        var customer = "CUSTOMER_REQUESTED_SELLER_TO_CANCEL";
+        assertThat(cancelXml(xmlCancel(xmlLine(1, xmlStatus("Cancelled", backorder, "1"))))
+                        .status())
+                .isEqualTo(200);
+        assertThat(cancelXml(xmlCancel(xmlLine(1, xmlStatus("Cancelled", customer, "1"))))
+                        .status())
+                .isEqualTo(200);
+        assertThat(cancelXml(xmlCancel(xmlLine(1, xmlStatus("Cancelled", backorder, "1"))))
+                        .status())
+                .isEqualTo(200);
+
+        var refused = cancelXml(xmlCancel(xmlLine(1, xmlStatus("Cancelled", customer, "1"))));
+        assertThat(refused.status()).as(refused.toString()).isEqualTo(400);
+
+        var answer = walmart.signed("GET", "/v3/ca/orders/" + number).send();
+        assertThat(answer.status()).as(answer.toString()).isEqualTo(200);
+        assertThat(statuses(Xml.parse(answer.text()), 0))
+                .containsExactly(Map.entry("Cancelled/" + backorder, "2"), Map.entry("Cancelled/" + customer, "1"));
+    }
+
+    @Test
     void severalStatusEntriesOfOneLineAddUpAndStatusIgnoresCase() {
         var response = cancelXml(xmlCancel(xmlLine(
                 1,
