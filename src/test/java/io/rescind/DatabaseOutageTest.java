@@ -87,7 +87,17 @@ class DatabaseOutageTest extends ApiTest {
                                     List.of(Map.of("lineNumber", 1, "quantity", 1)))),
                     () -> api.get("/api/v1/orders/" + orderId, trade.buyer().key()),
                     // A key the service has not seen yet cannot be checked either (no cached answer).
-                    () -> api.get("/api/v1/orders/" + orderId, "rk_not_seen_before_" + UUID.randomUUID()));
+                    () -> api.get("/api/v1/orders/" + orderId, "rk_not_seen_before_" + UUID.randomUUID()),
+                    // The other dialects, each past authentication (the buyer's key is cached).
+                    () -> api.get(
+                            "/purchase/info?order_id=" + order.get("number").asLong(),
+                            trade.buyer().key()),
+                    () -> api.request("GET", "/orders/" + orderId + "/")
+                            .header("Authorization", "Token " + trade.buyer().key())
+                            .send(),
+                    () -> api.get(
+                            "/v2/orders/actions/" + UUID.randomUUID(),
+                            trade.buyer().key()));
         } finally {
             server.start();
         }
@@ -105,6 +115,13 @@ class DatabaseOutageTest extends ApiTest {
             assertThat(canonical.header("Content-Type")).startsWith("application/problem+json");
             assertThat(canonical.json().get("type").asString()).isEqualTo("/problems/service-unavailable");
             assertThat(canonical.json().get("status").asInt()).isEqualTo(503);
+        }
+
+        for (var dialect : answers.subList(5, 8)) {
+            assertThat(dialect.status()).as(dialect.toString()).isEqualTo(503);
+            assertThat(dialect.header("Retry-After")).isEqualTo("5");
+            assertThat(dialect.header("Content-Type")).startsWith("application/json");
+            assertThat(dialect.text()).contains("Temporarily unavailable");
         }
 
         // Back without a restart of the service: the pool connects again to the same port.

@@ -2,10 +2,12 @@ package io.rescind.dialects.crux;
 
 import io.rescind.RescindException;
 import io.rescind.http.BodyTooLarge;
+import io.rescind.http.DatabaseUnavailable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
@@ -90,6 +92,11 @@ class CruxErrors {
     /** A fault of ours: logged in full, answered without internals. */
     @ExceptionHandler(Exception.class)
     ResponseEntity<CruxError.Body> unexpected(Exception e) {
+        if (DatabaseUnavailable.isCauseOf(e)) {
+            return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+                    .header(HttpHeaders.RETRY_AFTER, DatabaseUnavailable.RETRY_AFTER_SECONDS)
+                    .body(new CruxError.Body("Temporarily unavailable, nothing was changed: try again."));
+        }
         log.error("Unexpected failure in the Crux dialect", e);
         return body(HttpStatus.INTERNAL_SERVER_ERROR, "Something went wrong on our side.");
     }

@@ -1,6 +1,7 @@
 package io.rescind.dialects.hlconnect;
 
 import io.rescind.RescindException;
+import io.rescind.http.DatabaseUnavailable;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -10,6 +11,7 @@ import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.MissingServletRequestParameterException;
@@ -53,6 +55,14 @@ class HlConnectErrors extends ResponseEntityExceptionHandler {
     /** A fault of ours: logged in full, answered without internals. */
     @ExceptionHandler(Exception.class)
     ResponseEntity<Object> unexpected(Exception e) {
+        if (DatabaseUnavailable.isCauseOf(e)) {
+            var unavailable = HttpStatus.SERVICE_UNAVAILABLE;
+            return ResponseEntity.status(unavailable)
+                    .header(HttpHeaders.RETRY_AFTER, DatabaseUnavailable.RETRY_AFTER_SECONDS)
+                    .contentType(MediaType.APPLICATION_JSON)
+                    .body(ErrorResponse.of(
+                            unavailable, "ServiceUnavailable", "Temporarily unavailable, nothing was changed"));
+        }
         log.error("Unexpected failure in the hlconnect dialect", e);
         return ErrorResponse.answer(
                 HttpStatus.INTERNAL_SERVER_ERROR, "InternalServerError", "Something went wrong processing the request");

@@ -2,6 +2,7 @@ package io.rescind.dialects.mirakl;
 
 import io.rescind.RescindException;
 import io.rescind.http.BodyTooLarge;
+import io.rescind.http.DatabaseUnavailable;
 import io.rescind.http.ProblemHandler;
 import java.util.List;
 import org.slf4j.Logger;
@@ -67,6 +68,13 @@ class MiraklErrors extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(Exception.class)
     ResponseEntity<Object> unexpected(Exception e) {
+        if (DatabaseUnavailable.isCauseOf(e)) {
+            return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+                    .header(HttpHeaders.RETRY_AFTER, DatabaseUnavailable.RETRY_AFTER_SECONDS)
+                    .contentType(MediaType.APPLICATION_JSON)
+                    .body(MiraklError.of(
+                            MiraklError.UNAVAILABLE, "Temporarily unavailable, nothing was changed: try again"));
+        }
         log.error("Unexpected failure on a Mirakl endpoint", e);
         return respond(
                 HttpStatus.INTERNAL_SERVER_ERROR,

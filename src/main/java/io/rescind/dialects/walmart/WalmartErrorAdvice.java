@@ -2,6 +2,7 @@ package io.rescind.dialects.walmart;
 
 import io.rescind.RescindException;
 import io.rescind.http.BodyTooLarge;
+import io.rescind.http.DatabaseUnavailable;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
 import org.slf4j.Logger;
@@ -9,6 +10,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.HttpMediaTypeNotAcceptableException;
@@ -143,6 +145,13 @@ class WalmartErrorAdvice {
 
     @ExceptionHandler(Exception.class)
     ResponseEntity<String> unexpected(Exception e, HttpServletRequest request) {
+        if (DatabaseUnavailable.isCauseOf(e)) {
+            var answer = answer(request, WalmartError.Code.SERVICE_UNAVAILABLE, null, "Nothing was changed: try again");
+            return ResponseEntity.status(answer.getStatusCode())
+                    .headers(answer.getHeaders())
+                    .header(HttpHeaders.RETRY_AFTER, DatabaseUnavailable.RETRY_AFTER_SECONDS)
+                    .body(answer.getBody());
+        }
         log.error("Unexpected failure on a Walmart endpoint", e);
         return answer(request, WalmartError.Code.SYSTEM_ERROR, null, "Something went wrong on our side");
     }
