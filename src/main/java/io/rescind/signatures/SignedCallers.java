@@ -1,5 +1,7 @@
 package io.rescind.signatures;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import io.rescind.RescindException;
 import io.rescind.RescindException.Kind;
 import io.rescind.parties.Caller;
@@ -9,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
+import java.security.interfaces.RSAPublicKey;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -45,16 +48,25 @@ public class SignedCallers {
     /** A token of the token flow, shown once. */
     public record AccessToken(String token, Duration lifetime) {}
 
+    /** A consumer as its signatures are checked: the stored row and its decoded public key. */
+    private record Signer(ConsumerCredentials.Stored stored, RSAPublicKey key) {}
+
     private final ConsumerCredentials credentials;
     private final Parties parties;
     private final SignatureProperties properties;
     private final Clock clock;
+    /** Consumers that signed lately, by consumer id: no query and no key decoding per request. */
+    private final Cache<String, Signer> signers;
 
     SignedCallers(ConsumerCredentials credentials, Parties parties, SignatureProperties properties) {
         this.credentials = credentials;
         this.parties = parties;
         this.properties = properties;
         this.clock = Clock.systemUTC();
+        this.signers = Caffeine.newBuilder()
+                .maximumSize(10_000)
+                .expireAfterWrite(properties.consumerCache())
+                .build();
     }
 
     public Verification verify(SignedRequest request) {
@@ -70,21 +82,37 @@ public class SignedCallers {
             return new Verification.Rejected("WM_SEC.TIMESTAMP is more than %d seconds away from the server's clock"
                     .formatted(properties.maxSkew().toSeconds()));
         }
-        var stored = credentials.byConsumerId(request.consumerId());
-        if (stored.isEmpty()) {
+        var signer = signer(request.consumerId());
+        if (signer.isEmpty()) {
             return new Verification.Rejected("Unknown WM_CONSUMER.ID");
         }
-        var consumer = stored.get();
+        var consumer = signer.get().stored();
         if (!consumer.consumer().channelType().equals(request.channelType())) {
             return new Verification.Rejected("WM_CONSUMER.CHANNEL.TYPE does not match the consumer's channel type");
         }
-        var key = Signature.publicKey(consumer.publicKey()).orElseThrow();
+        var key = signer.get().key();
         var text =
                 Signature.stringToSign(request.consumerId(), request.fullUrl(), request.method(), request.timestamp());
         if (!Signature.verifies(key, text, request.signature())) {
             return new Verification.Rejected("WM_SEC.AUTH_SIGNATURE does not verify");
         }
         return new Verification.Verified(consumer.caller(), request.consumerId());
+    }
+
+    /** The consumer, remembered for {@code consumer-cache} once found; unknown ids are never remembered. */
+    private Optional<Signer> signer(String consumerId) {
+        var remembered = signers.getIfPresent(consumerId);
+        if (remembered != null) {
+            return Optional.of(remembered);
+        }
+        var signer = credentials
+                .byConsumerId(consumerId)
+                .map(stored -> new Signer(
+                        stored, Signature.publicKey(stored.publicKey()).orElseThrow()));
+        if (properties.consumerCache().isPositive()) {
+            signer.ifPresent(found -> signers.put(consumerId, found));
+        }
+        return signer;
     }
 
     /** A new access token for a client's id and secret; empty when they do not match. */
