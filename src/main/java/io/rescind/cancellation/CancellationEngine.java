@@ -94,21 +94,11 @@ public class CancellationEngine {
         } catch (DuplicateKeyException raced) {
             return Optional.of(transactions.execute(tx -> decideAndRecord(caller, command, fingerprint)));
         } catch (org.springframework.dao.DataAccessException failed) {
-            if (lockNotAvailable(failed)) {
+            if (PurchaseOrders.lockNotAvailable(failed)) {
                 return Optional.empty();
             }
             throw failed;
         }
-    }
-
-    /** PostgreSQL's lock_not_available (55P03), which the driver's translation leaves uncategorised. */
-    private static boolean lockNotAvailable(Throwable failure) {
-        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-            if (cause instanceof java.sql.SQLException sql && "55P03".equals(sql.getSQLState())) {
-                return true;
-            }
-        }
-        return false;
     }
 
     /**

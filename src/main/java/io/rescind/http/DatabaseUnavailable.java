@@ -5,6 +5,9 @@ import java.sql.SQLNonTransientConnectionException;
 import java.sql.SQLTransientConnectionException;
 import java.util.Set;
 import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
 
 /**
  * Recognises a failure that means the database cannot be reached (stopped, restarting, no free
@@ -20,6 +23,12 @@ public final class DatabaseUnavailable {
     private static final Set<String> UNAVAILABLE_STATES = Set.of("57P01", "57P02", "57P03", "53300");
 
     private DatabaseUnavailable() {}
+
+    /** A 503 with {@code Retry-After}, for an error handler to give a body in its own shape. */
+    public static ResponseEntity.BodyBuilder respond() {
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+                .header(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS);
+    }
 
     public static boolean isCauseOf(Throwable failure) {
         for (var cause = failure; cause != null; cause = cause.getCause()) {

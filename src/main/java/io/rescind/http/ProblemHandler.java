@@ -89,8 +89,7 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
     ResponseEntity<ProblemDetail> unexpected(Exception e) {
         if (DatabaseUnavailable.isCauseOf(e)) {
             log.warn("Answered 503, the database is unavailable: {}", e.getMessage());
-            return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
-                    .header(HttpHeaders.RETRY_AFTER, DatabaseUnavailable.RETRY_AFTER_SECONDS)
+            return DatabaseUnavailable.respond()
                     .body(problem(
                             HttpStatus.SERVICE_UNAVAILABLE,
                             "service-unavailable",

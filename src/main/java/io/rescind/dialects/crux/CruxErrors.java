@@ -7,7 +7,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
@@ -93,8 +92,7 @@ class CruxErrors {
     @ExceptionHandler(Exception.class)
     ResponseEntity<CruxError.Body> unexpected(Exception e) {
         if (DatabaseUnavailable.isCauseOf(e)) {
-            return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
-                    .header(HttpHeaders.RETRY_AFTER, DatabaseUnavailable.RETRY_AFTER_SECONDS)
+            return DatabaseUnavailable.respond()
                     .body(new CruxError.Body("Temporarily unavailable, nothing was changed: try again."));
         }
         log.error("Unexpected failure in the Crux dialect", e);

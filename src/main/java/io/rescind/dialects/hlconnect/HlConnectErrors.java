@@ -56,12 +56,12 @@ class HlConnectErrors extends ResponseEntityExceptionHandler {
     @ExceptionHandler(Exception.class)
     ResponseEntity<Object> unexpected(Exception e) {
         if (DatabaseUnavailable.isCauseOf(e)) {
-            var unavailable = HttpStatus.SERVICE_UNAVAILABLE;
-            return ResponseEntity.status(unavailable)
-                    .header(HttpHeaders.RETRY_AFTER, DatabaseUnavailable.RETRY_AFTER_SECONDS)
+            return DatabaseUnavailable.respond()
                     .contentType(MediaType.APPLICATION_JSON)
                     .body(ErrorResponse.of(
-                            unavailable, "ServiceUnavailable", "Temporarily unavailable, nothing was changed"));
+                            HttpStatus.SERVICE_UNAVAILABLE,
+                            "ServiceUnavailable",
+                            "Temporarily unavailable, nothing was changed"));
         }
         log.error("Unexpected failure in the hlconnect dialect", e);
         return ErrorResponse.answer(

@@ -69,8 +69,7 @@ class MiraklErrors extends ResponseEntityExceptionHandler {
     @ExceptionHandler(Exception.class)
     ResponseEntity<Object> unexpected(Exception e) {
         if (DatabaseUnavailable.isCauseOf(e)) {
-            return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
-                    .header(HttpHeaders.RETRY_AFTER, DatabaseUnavailable.RETRY_AFTER_SECONDS)
+            return DatabaseUnavailable.respond()
                     .contentType(MediaType.APPLICATION_JSON)
                     .body(MiraklError.of(
                             MiraklError.UNAVAILABLE, "Temporarily unavailable, nothing was changed: try again"));

@@ -95,9 +95,7 @@ class TradecloudErrors {
      */
     ResponseEntity<TradecloudError.Body> unavailable(Exception e) {
         log.warn("Tradecloud message not stored, the database is unavailable: {}", e.getMessage());
-        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
-                .header(org.springframework.http.HttpHeaders.RETRY_AFTER, DatabaseUnavailable.RETRY_AFTER_SECONDS)
-                .body(UNAVAILABLE);
+        return DatabaseUnavailable.respond().body(UNAVAILABLE);
     }
 
     /** A fault of ours: logged in full, answered without internals. Tradecloud clients retry 5xx. */

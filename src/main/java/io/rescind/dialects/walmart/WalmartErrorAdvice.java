@@ -10,7 +10,6 @@ import org.slf4j.LoggerFactory;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.dao.DataIntegrityViolationException;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.HttpMediaTypeNotAcceptableException;
@@ -147,10 +146,7 @@ class WalmartErrorAdvice {
     ResponseEntity<String> unexpected(Exception e, HttpServletRequest request) {
         if (DatabaseUnavailable.isCauseOf(e)) {
             var answer = answer(request, WalmartError.Code.SERVICE_UNAVAILABLE, null, "Nothing was changed: try again");
-            return ResponseEntity.status(answer.getStatusCode())
-                    .headers(answer.getHeaders())
-                    .header(HttpHeaders.RETRY_AFTER, DatabaseUnavailable.RETRY_AFTER_SECONDS)
-                    .body(answer.getBody());
+            return DatabaseUnavailable.respond().headers(answer.getHeaders()).body(answer.getBody());
         }
         log.error("Unexpected failure on a Walmart endpoint", e);
         return answer(request, WalmartError.Code.SYSTEM_ERROR, null, "Something went wrong on our side");
