@@ -1,7 +1,9 @@
 package io.rescind.dialects.tradecloud;
 
+import static io.rescind.dialects.tradecloud.TradecloudMessages.basic;
+import static io.rescind.dialects.tradecloud.TradecloudMessages.example;
+import static io.rescind.dialects.tradecloud.TradecloudMessages.indicators;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.rescind.support.Api;
 import io.rescind.support.ApiTest;
@@ -9,11 +11,7 @@ import io.rescind.support.Fixtures;
 import io.rescind.support.Fixtures.Party;
 import io.rescind.support.Fixtures.Trade;
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -32,7 +30,6 @@ class TradecloudContentTest extends ApiTest {
     @Autowired
     private PlatformTransactionManager transactions;
 
-    private static final Path EXAMPLES = Path.of("../shared/reference/vendors/tradecloud/examples");
     private static final String INDICATORS = "/v2/api-connector/order/indicators";
     private static final String ORDER = "/v2/api-connector/order";
     private static final String RESPONSE = "/v2/api-connector/order-response";
@@ -376,20 +373,9 @@ class TradecloudContentTest extends ApiTest {
 
     private Api.Response send(String path, Party party, Object body) {
         return api.request("POST", path)
-                .header(
-                        "Authorization",
-                        "Basic "
-                                + Base64.getEncoder()
-                                        .encodeToString(
-                                                (party.id() + ":" + party.key()).getBytes(StandardCharsets.UTF_8)))
+                .header("Authorization", basic(party))
                 .json(body)
                 .send();
-    }
-
-    private static String example(String name) throws Exception {
-        var file = EXAMPLES.resolve(name);
-        assumeTrue(Files.exists(file), "Tradecloud's SDK examples are not beside the repository");
-        return Files.readString(file);
     }
 
     /** An order issued through Tradecloud, 5 units at 78.90 per position; returns its number. */
@@ -440,18 +426,6 @@ class TradecloudContentTest extends ApiTest {
             order.put("indicators", orderIndicators);
         }
         return Map.of("order", order, "lines", List.of(lines));
-    }
-
-    private static Map<String, Object> indicators(
-            String number, Map<String, Object> orderIndicators, Map<String, Map<String, Object>> lineIndicators) {
-        var order = new LinkedHashMap<String, Object>();
-        order.put("purchaseOrderNumber", number);
-        if (orderIndicators != null) {
-            order.put("indicators", orderIndicators);
-        }
-        var lines = new ArrayList<Map<String, Object>>();
-        lineIndicators.forEach((position, flags) -> lines.add(Map.of("position", position, "indicators", flags)));
-        return Map.of("order", order, "lines", lines);
     }
 
     private void respond(Trade trade, String number, String position, String answer) {

@@ -1,20 +1,19 @@
 package io.rescind.dialects.tradecloud;
 
+import static io.rescind.dialects.tradecloud.TradecloudMessages.basic;
+import static io.rescind.dialects.tradecloud.TradecloudMessages.encode;
+import static io.rescind.dialects.tradecloud.TradecloudMessages.example;
+import static io.rescind.dialects.tradecloud.TradecloudMessages.indicators;
+import static io.rescind.dialects.tradecloud.TradecloudMessages.placed;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.rescind.support.Api;
 import io.rescind.support.ApiTest;
 import io.rescind.support.Fixtures;
-import io.rescind.support.Fixtures.Party;
 import io.rescind.support.Fixtures.Trade;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -27,7 +26,6 @@ import tools.jackson.databind.JsonNode;
 /** Tradecloud's buyer connector, supplier response and order read side, as a Tradecloud client uses them. */
 class TradecloudDialectTest extends ApiTest {
 
-    private static final Path EXAMPLES = Path.of("../shared/reference/vendors/tradecloud/examples");
     private static final String INDICATORS = "/v2/api-connector/order/indicators";
     private static final String ORDER = "/v2/api-connector/order";
 
@@ -39,7 +37,7 @@ class TradecloudDialectTest extends ApiTest {
     @Test
     void basicWithPartyIdAndKeyAndBearerWithKeyAreAccepted() {
         var trade = given.trade();
-        var number = placed(trade, "0001");
+        var number = placed(given, trade, "0001");
         var body = indicators(number, null, Map.of());
         assertThat(send(INDICATORS, basic(trade.buyer()), body).text()).isEqualTo("{\"ok\":true}");
         assertThat(send(INDICATORS, "Bearer " + trade.buyer().key(), body).status())
@@ -69,7 +67,7 @@ class TradecloudDialectTest extends ApiTest {
     @Test
     void loginHandsOutTokensForBearerAndRefreshRenewsThem() {
         var trade = given.trade();
-        var number = placed(trade, "0001");
+        var number = placed(given, trade, "0001");
 
         var login = api.request("GET", "/v2/authentication/login")
                 .header("Authorization", basic(trade.buyer()))
@@ -104,7 +102,7 @@ class TradecloudDialectTest extends ApiTest {
     @Test
     void orderLevelCancelledCancelsEveryLineButLineLevelTakesPrecedence() {
         var trade = given.trade();
-        var number = placed(trade, "0001", "0002", "0003");
+        var number = placed(given, trade, "0001", "0002", "0003");
         var response = send(
                 INDICATORS,
                 basic(trade.buyer()),
@@ -118,7 +116,7 @@ class TradecloudDialectTest extends ApiTest {
     @Test
     void lineLevelCancelledCancelsOnlyThoseLines() {
         var trade = given.trade();
-        var number = placed(trade, "0001", "0002");
+        var number = placed(given, trade, "0001", "0002");
         send(INDICATORS, basic(trade.buyer()), indicators(number, null, Map.of("0002", Map.of("cancelled", true))));
         assertThat(statuses(trade, number)).containsExactly("Issued", "Cancelled");
     }
@@ -126,7 +124,7 @@ class TradecloudDialectTest extends ApiTest {
     @Test
     void completedTakesPrecedenceOverCancelled() {
         var trade = given.trade();
-        var number = placed(trade, "0001", "0002");
+        var number = placed(given, trade, "0001", "0002");
         send(
                 INDICATORS,
                 basic(trade.buyer()),
@@ -140,7 +138,7 @@ class TradecloudDialectTest extends ApiTest {
     @Test
     void issuedRejectedAndConfirmedLinesAreCancelledAtOnce() {
         var trade = given.trade();
-        var number = placed(trade, "0001", "0002", "0003");
+        var number = placed(given, trade, "0001", "0002", "0003");
         var order = canonical(trade, number);
         move(trade, order, 1, "confirm");
         move(trade, order, 2, "reject");
@@ -156,7 +154,7 @@ class TradecloudDialectTest extends ApiTest {
     @Test
     void aCompletedOrCancelledLineIsRefusedAloneTheCallSucceedsAndTheHistoryTells() {
         var trade = given.trade();
-        var number = placed(trade, "0001", "0002", "0003");
+        var number = placed(given, trade, "0001", "0002", "0003");
         var order = canonical(trade, number);
         move(trade, order, 0, "confirm");
         move(trade, order, 0, "complete");
@@ -181,7 +179,7 @@ class TradecloudDialectTest extends ApiTest {
     @Test
     void unknownOrderIs404AndOtherBuyersOrdersAreUnknown() {
         var trade = given.trade();
-        var number = placed(trade, "0001");
+        var number = placed(given, trade, "0001");
         var stranger = given.party("BUYER");
 
         var unknown =
@@ -197,7 +195,7 @@ class TradecloudDialectTest extends ApiTest {
     @Test
     void badMessagesAre400AndChangeNothing() {
         var trade = given.trade();
-        var number = placed(trade, "0001", "0002");
+        var number = placed(given, trade, "0001", "0002");
         var auth = basic(trade.buyer());
         var unknownLine =
                 indicators(number, null, Map.of("0001", Map.of("cancelled", true), "0099", Map.of("cancelled", true)));
@@ -232,7 +230,7 @@ class TradecloudDialectTest extends ApiTest {
     @Test
     void sellersMayNotSendBuyerMessages() {
         var trade = given.trade();
-        var number = placed(trade, "0001");
+        var number = placed(given, trade, "0001");
         var response = send(INDICATORS, basic(trade.seller()), indicators(number, Map.of("cancelled", true), Map.of()));
         assertThat(response.status()).isEqualTo(403);
         assertThat(statuses(trade, number)).containsExactly("Issued");
@@ -278,7 +276,7 @@ class TradecloudDialectTest extends ApiTest {
     @Test
     void anOrderLockedByALongChangeIsQueuedWith202AndCancelledOnceFree() {
         var trade = given.trade();
-        var number = placed(trade, "0001", "0002", "0003");
+        var number = placed(given, trade, "0001", "0002", "0003");
         var orderId =
                 java.util.UUID.fromString(canonical(trade, number).get("id").asString());
         var body = indicators(number, Map.of("cancelled", true), Map.of("0003", Map.of("cancelled", false)));
@@ -473,7 +471,7 @@ class TradecloudDialectTest extends ApiTest {
     @Test
     void theOrderReadSideIsForItsPartiesOnly() {
         var trade = given.trade();
-        var number = placed(trade, "0001");
+        var number = placed(given, trade, "0001");
         var id = canonical(trade, number).get("id").asString();
 
         assertThat(api.request("GET", "/v2/order/" + id)
@@ -498,7 +496,7 @@ class TradecloudDialectTest extends ApiTest {
     @Test
     void revertCancelledReturnsLinesToTheStatusTheyHadAndAStaleVersionIsAConflict() {
         var trade = given.trade();
-        var number = placed(trade, "0001", "0002");
+        var number = placed(given, trade, "0001", "0002");
         var order = canonical(trade, number);
         move(trade, order, 0, "confirm");
         send(INDICATORS, basic(trade.buyer()), indicators(number, Map.of("cancelled", true), Map.of()));
@@ -544,7 +542,7 @@ class TradecloudDialectTest extends ApiTest {
     void theSdkRevertCancelledPayloadAsItIs() throws Exception {
         var payload = example("sdk-order-revertCancelled.json");
         var trade = given.trade();
-        var number = placed(trade, "<position>");
+        var number = placed(given, trade, "<position>");
         // Placed at version 0; the cancel makes it version 1, the SDK example's version.
         send(INDICATORS, basic(trade.buyer()), indicators(number, Map.of("cancelled", true), Map.of()));
         var id = canonical(trade, number).get("id").asString();
@@ -562,43 +560,6 @@ class TradecloudDialectTest extends ApiTest {
                 .header("Authorization", authorization)
                 .json(body)
                 .send();
-    }
-
-    private static String basic(Party party) {
-        return "Basic " + encode(party.id() + ":" + party.key());
-    }
-
-    private static String encode(String text) {
-        return Base64.getEncoder().encodeToString(text.getBytes(StandardCharsets.UTF_8));
-    }
-
-    private static String example(String name) throws Exception {
-        var file = EXAMPLES.resolve(name);
-        assumeTrue(Files.exists(file), "Tradecloud's SDK examples are not beside the repository");
-        return Files.readString(file);
-    }
-
-    /** An order placed on the canonical API with these positions; returns its purchase order number. */
-    private String placed(Trade trade, String... positions) {
-        var number = Fixtures.uniqueNumber();
-        var order = given.anOrder(trade).numbered(number);
-        for (var position : positions) {
-            order.withLine(3, "10.00", Map.of("position", position));
-        }
-        order.place();
-        return number;
-    }
-
-    private static Map<String, Object> indicators(
-            String number, Map<String, Object> orderIndicators, Map<String, Map<String, Object>> lineIndicators) {
-        var order = new LinkedHashMap<String, Object>();
-        order.put("purchaseOrderNumber", number);
-        if (orderIndicators != null) {
-            order.put("indicators", orderIndicators);
-        }
-        var lines = new ArrayList<Map<String, Object>>();
-        lineIndicators.forEach((position, flags) -> lines.add(Map.of("position", position, "indicators", flags)));
-        return Map.of("order", order, "lines", lines);
     }
 
     private static Map<String, Object> orderMessage(

@@ -1,5 +1,8 @@
 package io.rescind.dialects.tradecloud;
 
+import static io.rescind.dialects.tradecloud.TradecloudMessages.basic;
+import static io.rescind.dialects.tradecloud.TradecloudMessages.indicators;
+import static io.rescind.dialects.tradecloud.TradecloudMessages.placed;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -7,15 +10,11 @@ import com.zaxxer.hikari.HikariDataSource;
 import io.rescind.RescindApplication;
 import io.rescind.support.Api;
 import io.rescind.support.ApiTest;
-import io.rescind.support.Fixtures;
 import io.rescind.support.Fixtures.Trade;
-import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Base64;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -42,9 +41,9 @@ class TradecloudInboxTest extends ApiTest {
     @Test
     void messagesForALockedOrderQueueAndApplyInArrivalOrderWhileOtherOrdersGoOn() throws Exception {
         var trade = given.trade();
-        var number = placed(trade, "0001", "0002", "0003", "0004");
+        var number = placed(given, trade, "0001", "0002", "0003", "0004");
         var orderId = orderId(trade, number);
-        var other = placed(trade, "0001");
+        var other = placed(given, trade, "0001");
 
         try (var longChange = lockOrder(orderId)) {
             assertThat(cancel(trade, number, "0001").status()).isEqualTo(202);
@@ -78,7 +77,7 @@ class TradecloudInboxTest extends ApiTest {
     @Test
     void aMessageCancellingSeveralLinesIsQueuedWholeAndEachLineKeepsItsOwnOutcome() throws Exception {
         var trade = given.trade();
-        var number = placed(trade, "0001", "0002", "0003");
+        var number = placed(given, trade, "0001", "0002", "0003");
         var orderId = orderId(trade, number);
         assertThat(cancel(trade, number, "0002").status()).isEqualTo(200);
 
@@ -101,7 +100,7 @@ class TradecloudInboxTest extends ApiTest {
     void messagesArrivingTogetherAreQueuedOnceEachAndAppliedInTheOrderTheyWereQueued() throws Exception {
         var trade = given.trade();
         var positions = List.of("0001", "0002", "0003", "0004", "0005", "0006", "0007", "0008");
-        var number = placed(trade, positions.toArray(String[]::new));
+        var number = placed(given, trade, positions.toArray(String[]::new));
         var orderId = orderId(trade, number);
 
         try (var longChange = lockOrder(orderId)) {
@@ -136,7 +135,7 @@ class TradecloudInboxTest extends ApiTest {
         var numbers = new ArrayList<String>();
         var ids = new ArrayList<UUID>();
         for (int i = 0; i < 3; i++) {
-            numbers.add(placed(trade, positions.toArray(String[]::new)));
+            numbers.add(placed(given, trade, positions.toArray(String[]::new)));
             ids.add(orderId(trade, numbers.getLast()));
         }
         var database = (HikariDataSource) dataSource;
@@ -228,35 +227,10 @@ class TradecloudInboxTest extends ApiTest {
     }
 
     private Api.Response send(Trade trade, Object body) {
-        var basic = trade.buyer().id() + ":" + trade.buyer().key();
         return api.request("POST", INDICATORS)
-                .header(
-                        "Authorization",
-                        "Basic " + Base64.getEncoder().encodeToString(basic.getBytes(StandardCharsets.UTF_8)))
+                .header("Authorization", basic(trade.buyer()))
                 .json(body)
                 .send();
-    }
-
-    private static Map<String, Object> indicators(
-            String number, Map<String, Object> orderIndicators, Map<String, Map<String, Object>> lineIndicators) {
-        var order = new LinkedHashMap<String, Object>();
-        order.put("purchaseOrderNumber", number);
-        if (orderIndicators != null) {
-            order.put("indicators", orderIndicators);
-        }
-        var lines = new ArrayList<Map<String, Object>>();
-        lineIndicators.forEach((position, flags) -> lines.add(Map.of("position", position, "indicators", flags)));
-        return Map.of("order", order, "lines", lines);
-    }
-
-    private String placed(Trade trade, String... positions) {
-        var number = Fixtures.uniqueNumber();
-        var order = given.anOrder(trade).numbered(number);
-        for (var position : positions) {
-            order.withLine(3, "10.00", Map.of("position", position));
-        }
-        order.place();
-        return number;
     }
 
     private UUID orderId(Trade trade, String number) {
