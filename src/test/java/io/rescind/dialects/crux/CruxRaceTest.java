@@ -12,6 +12,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.function.Function;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
@@ -71,16 +72,13 @@ class CruxRaceTest extends ApiTest {
         for (int i = 0; i < ORDERS; i++) {
             orders.add(requested(trade));
         }
-        var calls = new ArrayList<Callable<Api.Response>>();
-        for (var order : orders) {
-            var item = order.at("/lines/0/id").asString();
-            calls.add(() -> crux(
-                    "PATCH",
-                    "/timp/orders/items/cancel/" + item + "/confirm/",
-                    trade.seller().key()));
-            calls.add(() -> ship(trade, order));
-        }
-        var responses = all(calls);
+        var responses = eachAgainstAShipment(
+                trade,
+                orders,
+                item -> crux(
+                        "PATCH",
+                        "/timp/orders/items/cancel/" + item + "/confirm/",
+                        trade.seller().key()));
         for (int i = 0; i < ORDERS; i++) {
             assertThat(responses.get(2 * i).status()).isEqualTo(204);
             assertThat(responses.get(2 * i + 1).status()).isEqualTo(409);
@@ -99,16 +97,13 @@ class CruxRaceTest extends ApiTest {
         for (int i = 0; i < ORDERS; i++) {
             orders.add(requested(trade));
         }
-        var calls = new ArrayList<Callable<Api.Response>>();
-        for (var order : orders) {
-            var item = order.at("/lines/0/id").asString();
-            calls.add(() -> crux(
-                    "PATCH",
-                    "/timp/orders/items/cancel/" + item + "/reject/",
-                    trade.seller().key()));
-            calls.add(() -> ship(trade, order));
-        }
-        var responses = all(calls);
+        var responses = eachAgainstAShipment(
+                trade,
+                orders,
+                item -> crux(
+                        "PATCH",
+                        "/timp/orders/items/cancel/" + item + "/reject/",
+                        trade.seller().key()));
         for (int i = 0; i < ORDERS; i++) {
             assertThat(responses.get(2 * i).status()).isEqualTo(204);
             var shipped = responses.get(2 * i + 1).status() == 200;
@@ -129,16 +124,13 @@ class CruxRaceTest extends ApiTest {
             api.post(lineUrl(order) + "/confirm", trade.seller().key(), Map.of());
             orders.add(order);
         }
-        var calls = new ArrayList<Callable<Api.Response>>();
-        for (var order : orders) {
-            var item = order.at("/lines/0/id").asString();
-            calls.add(() -> crux(
-                    "DELETE",
-                    "/orders/items/cancel/" + item + "/",
-                    trade.buyer().key()));
-            calls.add(() -> ship(trade, order));
-        }
-        var responses = all(calls);
+        var responses = eachAgainstAShipment(
+                trade,
+                orders,
+                item -> crux(
+                        "DELETE",
+                        "/orders/items/cancel/" + item + "/",
+                        trade.buyer().key()));
         for (int i = 0; i < ORDERS; i++) {
             var cancel = responses.get(2 * i).status();
             var ship = responses.get(2 * i + 1).status();
@@ -156,6 +148,21 @@ class CruxRaceTest extends ApiTest {
                         trade.buyer().key())
                 .json()
                 .at("/lines/0");
+    }
+
+    /**
+     * For each order, the Crux call made with its first line's id races a shipment of that line;
+     * the responses come in pairs, the Crux call's first.
+     */
+    private List<Api.Response> eachAgainstAShipment(
+            Trade trade, List<JsonNode> orders, Function<String, Api.Response> cruxCall) throws Exception {
+        var calls = new ArrayList<Callable<Api.Response>>();
+        for (var order : orders) {
+            var item = order.at("/lines/0/id").asString();
+            calls.add(() -> cruxCall.apply(item));
+            calls.add(() -> ship(trade, order));
+        }
+        return all(calls);
     }
 
     /** Runs every call at the same moment on its own virtual thread; responses in call order. */
