@@ -1,5 +1,6 @@
 package io.rescind.actions;
 
+import io.rescind.cancellation.CancelLines;
 import io.rescind.events.Outbox;
 import io.rescind.orders.Amendment;
 import io.rescind.parties.Caller;
@@ -22,7 +23,6 @@ import tools.jackson.databind.json.JsonMapper;
 class ActionStore {
 
     private static final TypeReference<List<Action.Error>> ERRORS = new TypeReference<>() {};
-    private static final TypeReference<List<StoredCommand>> COMMANDS = new TypeReference<>() {};
     private static final TypeReference<List<UUID>> IDS = new TypeReference<>() {};
 
     /** A pending action a worker holds the row lock of, with what it needs to run it. */
@@ -30,16 +30,18 @@ class ActionStore {
 
     private final JdbcClient jdbc;
     private final JsonMapper json;
+    private final StoredCommand commands;
     private final Outbox outbox;
 
     ActionStore(JdbcClient jdbc, JsonMapper json, Outbox outbox) {
         this.jdbc = jdbc;
         this.json = json;
+        this.commands = new StoredCommand(json);
         this.outbox = outbox;
     }
 
-    void insert(Caller caller, Action action, List<StoredCommand> commands) {
-        insert(caller, action, json.writeValueAsString(commands), null);
+    void insert(Caller caller, Action action, List<CancelLines> cancels) {
+        insert(caller, action, commands.write(cancels), null);
     }
 
     /**
@@ -48,7 +50,7 @@ class ActionStore {
      */
     void insert(Caller caller, Action action, Step step, String orderingKey) {
         var command = switch (step) {
-            case Step.Cancel cancel -> json.writeValueAsString(List.of(StoredCommand.of(cancel.command())));
+            case Step.Cancel cancel -> commands.write(List.of(cancel.command()));
             case Step.Amend amend -> json.writeValueAsString(amend.amendment());
         };
         insert(caller, action, command, orderingKey);
@@ -153,9 +155,7 @@ class ActionStore {
     private List<Step> steps(Action.Type type, String command) {
         return switch (type) {
             case CANCEL ->
-                json.readValue(command, COMMANDS).stream()
-                        .<Step>map(stored -> new Step.Cancel(stored.toCommand()))
-                        .toList();
+                commands.read(command).stream().<Step>map(Step.Cancel::new).toList();
             case AMEND -> List.of(new Step.Amend(json.readValue(command, Amendment.class)));
         };
     }

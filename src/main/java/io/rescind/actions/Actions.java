@@ -123,7 +123,7 @@ public class Actions {
                 caller,
                 singleOrder(caller, commands.stream().map(command -> orderId(caller, command))),
                 Action.Type.CANCEL);
-        store.insert(caller, action, commands.stream().map(StoredCommand::of).toList());
+        store.insert(caller, action, commands);
         worker.nudge();
         return action;
     }

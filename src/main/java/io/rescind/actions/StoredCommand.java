@@ -1,77 +1,60 @@
 package io.rescind.actions;
 
+import com.fasterxml.jackson.annotation.JsonSubTypes;
+import com.fasterxml.jackson.annotation.JsonTypeInfo;
 import io.rescind.cancellation.CancelLines;
-import io.rescind.cancellation.CancelReason;
 import io.rescind.cancellation.LineRef;
 import java.util.List;
-import java.util.UUID;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
- * A {@link CancelLines} command in the flat form stored in an action's row, so that the stored
- * JSON does not depend on how the engine's sealed types would serialise.
+ * The one serialised form of the {@link CancelLines} commands an action stores: the command
+ * itself, its sealed parts named by a {@code kind} property. The names live here, as mix-ins, so
+ * that the command stays free of JSON concerns and a field added to it is stored without anyone
+ * remembering to copy it.
  */
-record StoredCommand(
-        UUID orderId,
-        Long orderNumber,
-        boolean wholeOrder,
-        CancelReason reason,
-        String note,
-        String idempotencyKey,
-        List<StoredLine> lines) {
+final class StoredCommand {
 
-    record StoredLine(
-            UUID lineId, Integer lineNumber, String position, Long quantity, CancelLines.RequestedAmounts amounts) {}
+    private static final TypeReference<List<CancelLines>> COMMANDS = new TypeReference<>() {};
 
-    static StoredCommand of(CancelLines command) {
-        UUID orderId = null;
-        Long orderNumber = null;
-        switch (command.order()) {
-            case CancelLines.OrderRef.ById byId -> orderId = byId.id();
-            case CancelLines.OrderRef.ByNumber byNumber -> orderNumber = byNumber.number();
-        }
-        var lines = switch (command.scope()) {
-            case CancelLines.WholeOrder whole -> List.<StoredLine>of();
-            case CancelLines.Lines named ->
-                named.lines().stream().map(StoredCommand::line).toList();
-        };
-        return new StoredCommand(
-                orderId,
-                orderNumber,
-                command.scope() instanceof CancelLines.WholeOrder,
-                command.reason(),
-                command.note(),
-                command.idempotencyKey(),
-                lines);
+    private final JsonMapper json;
+
+    StoredCommand(JsonMapper json) {
+        this.json = json.rebuild()
+                .addMixIn(CancelLines.OrderRef.class, OrderRefKinds.class)
+                .addMixIn(CancelLines.Scope.class, ScopeKinds.class)
+                .addMixIn(LineRef.class, LineRefKinds.class)
+                .build();
     }
 
-    private static StoredLine line(CancelLines.LineCancel cancel) {
-        return switch (cancel.line()) {
-            case LineRef.ById byId -> new StoredLine(byId.id(), null, null, cancel.quantity(), cancel.amounts());
-            case LineRef.ByNumber byNumber ->
-                new StoredLine(null, byNumber.number(), null, cancel.quantity(), cancel.amounts());
-            case LineRef.ByPosition byPosition ->
-                new StoredLine(null, null, byPosition.position(), cancel.quantity(), cancel.amounts());
-        };
+    String write(List<CancelLines> commands) {
+        return json.writeValueAsString(commands);
     }
 
-    CancelLines toCommand() {
-        CancelLines.OrderRef order = orderId != null
-                ? new CancelLines.OrderRef.ById(orderId)
-                : new CancelLines.OrderRef.ByNumber(orderNumber);
-        CancelLines.Scope scope = wholeOrder
-                ? new CancelLines.WholeOrder()
-                : new CancelLines.Lines(lines.stream()
-                        .map(line -> new CancelLines.LineCancel(ref(line), line.quantity(), line.amounts()))
-                        .toList());
-        return new CancelLines(order, scope, reason, note, idempotencyKey);
+    List<CancelLines> read(String stored) {
+        return json.readValue(stored, COMMANDS);
     }
 
-    private static LineRef ref(StoredLine line) {
-        if (line.lineId() != null) {
-            return new LineRef.ById(line.lineId());
-        }
-        return line.lineNumber() != null
-                ? new LineRef.ByNumber(line.lineNumber())
-                : new LineRef.ByPosition(line.position());
-    }
+    @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "kind")
+    @JsonSubTypes({
+        @JsonSubTypes.Type(value = CancelLines.OrderRef.ById.class, name = "id"),
+        @JsonSubTypes.Type(value = CancelLines.OrderRef.ByNumber.class, name = "number")
+    })
+    private interface OrderRefKinds {}
+
+    @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "kind")
+    @JsonSubTypes({
+        @JsonSubTypes.Type(value = CancelLines.WholeOrder.class, name = "whole-order"),
+        @JsonSubTypes.Type(value = CancelLines.Lines.class, name = "lines")
+    })
+    private interface ScopeKinds {}
+
+    @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "kind")
+    @JsonSubTypes({
+        @JsonSubTypes.Type(value = LineRef.ById.class, name = "id"),
+        @JsonSubTypes.Type(value = LineRef.ByNumber.class, name = "number"),
+        @JsonSubTypes.Type(value = LineRef.ByPosition.class, name = "position")
+    })
+    private interface LineRefKinds {}
 }

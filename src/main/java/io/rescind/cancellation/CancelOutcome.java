@@ -17,11 +17,28 @@ public sealed interface CancelOutcome {
      */
     record Pending(Cancellation cancellation, boolean replayed) implements CancelOutcome {}
 
+    /**
+     * The outcome a stored cancellation stands for, as a replay answers it: a request decided
+     * since it was made answers with its decision, not as if it were still pending.
+     */
     static CancelOutcome of(Cancellation cancellation, boolean replayed) {
         return switch (cancellation.status()) {
-            case APPLIED -> new Applied(cancellation, replayed);
+            case APPLIED, ACCEPTED -> new Applied(cancellation, replayed);
             case REFUSED -> new Refused(cancellation, replayed);
-            case PENDING, ACCEPTED, REJECTED, EXPIRED -> new Pending(cancellation, replayed);
+            case PENDING -> new Pending(cancellation, replayed);
+            case REJECTED ->
+                new Refused(
+                        cancellation.refusedAs(
+                                RefusalReason.REQUEST_REJECTED, "The other party to the order rejected this request"),
+                        replayed);
+            case EXPIRED ->
+                cancellation.cancelsUnits()
+                        ? new Applied(cancellation, replayed)
+                        : new Refused(
+                                cancellation.refusedAs(
+                                        RefusalReason.REQUEST_EXPIRED,
+                                        "Nobody decided this request in time; it expired as rejected"),
+                                replayed);
         };
     }
 }

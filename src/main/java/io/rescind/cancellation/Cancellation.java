@@ -92,6 +92,26 @@ public record Cancellation(
         };
     }
 
+    /** This cancellation as a refusal of the whole request, for a replay that must say why nothing was cancelled. */
+    Cancellation refusedAs(RefusalReason reason, String detail) {
+        return new Cancellation(
+                id,
+                orderId,
+                requestedBy,
+                status,
+                this.reason,
+                note,
+                idempotencyKey,
+                lines,
+                List.of(new Refusal(null, null, null, reason, detail)),
+                createdAt,
+                deciderId,
+                expiresAt,
+                onExpiry,
+                decidedBy,
+                decidedAt);
+    }
+
     Cancellation decided(Status outcome, List<CancelledLine> finalLines, UUID by, Instant at) {
         return new Cancellation(
                 id,

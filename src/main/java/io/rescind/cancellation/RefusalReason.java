@@ -10,7 +10,11 @@ public enum RefusalReason {
     QUANTITY_EXCEEDS_OPEN("quantity-exceeds-open"),
     AMOUNT_EXCEEDS_REMAINING("amount-exceeds-remaining"),
     UNKNOWN_TAX_CODE("unknown-tax-code"),
-    NOTHING_TO_CANCEL("nothing-to-cancel");
+    NOTHING_TO_CANCEL("nothing-to-cancel"),
+    /** Only on a replay: the request this key made was rejected by the other party. */
+    REQUEST_REJECTED("request-rejected"),
+    /** Only on a replay: the request this key made expired without cancelling. */
+    REQUEST_EXPIRED("request-expired");
 
     private final String slug;
 

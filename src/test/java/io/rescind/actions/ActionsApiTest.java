@@ -33,6 +33,34 @@ class ActionsApiTest extends ApiTest {
     }
 
     @Test
+    void anAsynchronousCancelKeepsTheRestockChoiceOfItsCommand() {
+        var trade = given.trade();
+        var stocked = api.put("/api/v1/inventory/SKU-1", trade.seller().key(), Map.of("available", 10));
+        assertThat(stocked.status()).as(stocked.toString()).isEqualTo(200);
+        var order = given.anOrder(trade).withLine(3, "10.00").place();
+        var body = Map.<String, Object>of(
+                "reason",
+                "OUT_OF_STOCK",
+                "restock",
+                false,
+                "lines",
+                List.of(Map.of("lineId", order.at("/lines/0/id").asString(), "quantity", 3)));
+
+        var accepted = cancelAsync(order, trade.seller().key(), body);
+
+        assertThat(accepted.status()).as(accepted.toString()).isEqualTo(202);
+        assertThat(finished(accepted.header("Location"), trade.seller().key())
+                        .get("status")
+                        .asString())
+                .isEqualTo("SUCCESS");
+        assertThat(api.get("/api/v1/inventory/SKU-1", trade.seller().key())
+                        .json()
+                        .get("available")
+                        .asLong())
+                .isEqualTo(10);
+    }
+
+    @Test
     void anAsynchronousCancelIsAcceptedAndAppliedByTheWorker() {
         var trade = given.trade();
         var order = given.anOrder(trade).withLine(3, "10.00").place();

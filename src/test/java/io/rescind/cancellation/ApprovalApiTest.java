@@ -179,6 +179,49 @@ class ApprovalApiTest extends ApiTest {
     }
 
     @Test
+    void replayingARequestAfterItsDecisionAnswersWithWhatBecameOfIt() {
+        var trade = given.trade();
+        requireApproval(trade, "PT1H", "REJECT");
+        var order = confirmedOrder(trade);
+        var rejectedFirst = keyed(order, trade, "ask-1", 1);
+        assertThat(rejectedFirst.status()).isEqualTo(202);
+        var acceptedSecond = keyed(order, trade, "ask-2", 1);
+        assertThat(acceptedSecond.status()).isEqualTo(202);
+        decide(order, rejectedFirst, trade, "reject");
+        decide(order, acceptedSecond, trade, "accept");
+
+        var rejectedReplay = keyed(order, trade, "ask-1", 1);
+        assertThat(rejectedReplay.status()).as(rejectedReplay.toString()).isEqualTo(409);
+        assertThat(rejectedReplay.header("Idempotent-Replayed")).isEqualTo("true");
+        assertThat(rejectedReplay.json().get("type").asString()).isEqualTo("/problems/request-rejected");
+        assertThat(rejectedReplay.json().get("cancellationId"))
+                .isEqualTo(rejectedFirst.json().get("id"));
+
+        var acceptedReplay = keyed(order, trade, "ask-2", 1);
+        assertThat(acceptedReplay.status()).as(acceptedReplay.toString()).isEqualTo(201);
+        assertThat(acceptedReplay.header("Idempotent-Replayed")).isEqualTo("true");
+        assertThat(acceptedReplay.json().get("status").asString()).isEqualTo("ACCEPTED");
+        assertThat(line(order, trade.buyer().key()).get("cancelledQuantity").asLong())
+                .isEqualTo(1);
+    }
+
+    private io.rescind.support.Api.Response keyed(JsonNode order, Trade trade, String key, long quantity) {
+        return api.request("POST", cancellations(order))
+                .key(trade.buyer().key())
+                .header("Idempotency-Key", key)
+                .json(cancel(order, quantity))
+                .send();
+    }
+
+    private void decide(JsonNode order, io.rescind.support.Api.Response request, Trade trade, String verdict) {
+        var decided = api.post(
+                cancellations(order) + "/" + request.json().get("id").asString() + "/" + verdict,
+                trade.seller().key(),
+                Map.of());
+        assertThat(decided.status()).as(decided.toString()).isEqualTo(200);
+    }
+
+    @Test
     void linesOutsideTheApprovalStatesAreCancelledAtOnce() {
         var trade = given.trade();
         requireApproval(trade, "PT1H", "REJECT");
