@@ -1,8 +1,8 @@
 package io.rescind.actions;
 
-import io.rescind.cancellation.CancelLines;
 import io.rescind.events.Outbox;
 import io.rescind.orders.Amendment;
+import io.rescind.orders.CancelLines;
 import io.rescind.parties.Caller;
 import io.rescind.parties.PartyRole;
 import java.sql.ResultSet;

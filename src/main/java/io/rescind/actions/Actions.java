@@ -1,9 +1,9 @@
 package io.rescind.actions;
 
 import io.rescind.RescindException;
-import io.rescind.cancellation.CancelLines;
 import io.rescind.cancellation.CancelOutcome;
 import io.rescind.cancellation.CancellationEngine;
+import io.rescind.orders.CancelLines;
 import io.rescind.orders.OrderLifecycle;
 import io.rescind.orders.PurchaseOrders;
 import io.rescind.parties.Caller;

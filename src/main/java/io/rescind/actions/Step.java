@@ -1,7 +1,7 @@
 package io.rescind.actions;
 
-import io.rescind.cancellation.CancelLines;
 import io.rescind.orders.Amendment;
+import io.rescind.orders.CancelLines;
 
 /**
  * One part of a message carried out through an ordering key ({@link Actions#runOrQueue}): a

@@ -2,8 +2,8 @@ package io.rescind.actions;
 
 import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
-import io.rescind.cancellation.CancelLines;
-import io.rescind.cancellation.LineRef;
+import io.rescind.orders.CancelLines;
+import io.rescind.orders.LineRef;
 import java.util.List;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;

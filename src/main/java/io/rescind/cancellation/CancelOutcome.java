@@ -1,5 +1,8 @@
 package io.rescind.cancellation;
 
+import io.rescind.orders.Cancellation;
+import io.rescind.orders.RefusalReason;
+
 /** What the engine did with a command; {@code replayed} marks an answer repeated for an idempotency key. */
 public sealed interface CancelOutcome {
 

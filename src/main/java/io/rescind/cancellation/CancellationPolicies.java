@@ -1,5 +1,6 @@
 package io.rescind.cancellation;
 
+import io.rescind.orders.CancellationPolicy;
 import io.rescind.orders.LineStatus;
 import java.sql.Array;
 import java.sql.SQLException;

@@ -1,9 +1,12 @@
 package io.rescind.cancellation;
 
-import io.rescind.cancellation.CancelLines.LineCancel;
-import io.rescind.cancellation.CancelLines.OrderRef;
-import io.rescind.cancellation.CancelLines.RequestedAmounts;
 import io.rescind.orders.Amounts.Tax;
+import io.rescind.orders.CancelLines;
+import io.rescind.orders.CancelLines.LineCancel;
+import io.rescind.orders.CancelLines.OrderRef;
+import io.rescind.orders.CancelLines.RequestedAmounts;
+import io.rescind.orders.CancelReason;
+import io.rescind.orders.LineRef;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.DecimalMin;

@@ -1,5 +1,8 @@
 package io.rescind.cancellation;
 
+import io.rescind.orders.CancelReason;
+import io.rescind.orders.Cancellation;
+import io.rescind.orders.CancellationPolicy;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;

@@ -1,5 +1,6 @@
 package io.rescind.cancellation;
 
+import io.rescind.orders.CancelReason;
 import java.util.UUID;
 
 /**

@@ -22,11 +22,11 @@ class PendingExpiry implements SchedulingConfigurer {
 
     private static final Logger log = LoggerFactory.getLogger(PendingExpiry.class);
 
-    private final CancellationEngine engine;
+    private final CancellationDecisions decisions;
     private final ExpiryProperties properties;
 
-    PendingExpiry(CancellationEngine engine, ExpiryProperties properties) {
-        this.engine = engine;
+    PendingExpiry(CancellationDecisions decisions, ExpiryProperties properties) {
+        this.decisions = decisions;
         this.properties = properties;
     }
 
@@ -39,7 +39,7 @@ class PendingExpiry implements SchedulingConfigurer {
         try {
             int expired;
             do {
-                expired = engine.expireDue(properties.batchSize());
+                expired = decisions.expireDue(properties.batchSize());
                 if (expired > 0) {
                     log.info("Expired {} pending cancel requests", expired);
                 }

@@ -1,3 +1,3 @@
-/** The cancellation engine: the one place where lines are cancelled, under a policy. */
+/** The services that cancel through the purchase order: cancel, decide, expire, revert, seller policies, and what was asked. */
 @org.springframework.modulith.ApplicationModule(allowedDependencies = {"orders", "parties", "http"})
 package io.rescind.cancellation;

@@ -2,9 +2,12 @@ package io.rescind.inventory;
 
 import io.rescind.RescindException;
 import io.rescind.RescindException.Kind;
-import io.rescind.cancellation.CancellationApplied;
-import io.rescind.cancellation.CancellationReverted;
 import io.rescind.events.Outbox;
+import io.rescind.orders.CancellationEvents.CancellationReverted;
+import io.rescind.orders.CancellationEvents.LinesCancelled;
+import io.rescind.orders.CancellationEvents.RevertedLine;
+import io.rescind.orders.OrderEvent;
+import io.rescind.orders.PurchaseOrder;
 import io.rescind.parties.Caller;
 import io.rescind.parties.Parties;
 import io.rescind.parties.PartyRole;
@@ -52,36 +55,46 @@ public class Inventory {
         return levels.set(caller.tenantId(), seller, sku, available);
     }
 
+    /** Reacts to the changes of orders that move units in or out of stock. */
+    @EventListener
+    void on(OrderEvent event) {
+        switch (event.change()) {
+            case LinesCancelled cancelled -> restock(event.order(), event.actor(), cancelled);
+            case CancellationReverted reverted -> takeBack(event.order(), event.actor(), reverted);
+            default -> {}
+        }
+    }
+
     /**
      * Gives the cancelled units back, unless the cancel said not to. Only SKUs the seller keeps
      * stock of change: for an untracked SKU there is no level to correct.
      */
-    @EventListener
-    void on(CancellationApplied cancellation) {
+    private void restock(PurchaseOrder order, UUID actor, LinesCancelled cancellation) {
         if (!cancellation.restock()) {
             return;
         }
         var cause = new LinkedHashMap<String, Object>();
-        if (cancellation.actor() != null) {
-            cause.put("actor", cancellation.actor());
+        if (actor != null) {
+            cause.put("actor", actor);
         }
         cause.put("cancellationId", cancellation.cancellationId());
         cause.put("cause", "cancellation");
         for (var line : cancellation.lines()) {
-            var stock = levels.add(cancellation.tenantId(), cancellation.sellerId(), line.productId(), line.quantity());
+            var sku = order.line(line.lineId()).productId();
+            var stock = levels.add(order.tenantId(), order.sellerId(), sku, line.quantity());
             if (stock.isPresent()) {
                 // Remembered, so that reverting this cancel takes back exactly what was given.
                 levels.recordRestock(
-                        cancellation.tenantId(),
-                        cancellation.orderId(),
+                        order.tenantId(),
+                        order.id(),
                         line.lineId(),
                         cancellation.cancellationId(),
-                        cancellation.sellerId(),
-                        line.productId(),
+                        order.sellerId(),
+                        sku,
                         line.quantity());
                 announce(
-                        cancellation.tenantId(),
-                        cancellation.orderId(),
+                        order.tenantId(),
+                        order.id(),
                         "inventory.adjusted",
                         stock.get(),
                         withLine(cause, line.lineNumber(), line.quantity()));
@@ -94,21 +107,16 @@ public class Inventory {
      * out again. When the stock has fallen below that (the units were sold since), the revert is
      * refused as a whole: reinstating the line would promise units the seller no longer has.
      */
-    @EventListener
-    void on(CancellationReverted revert) {
-        var lineIds = revert.lines().stream()
-                .map(CancellationReverted.RevertedUnits::lineId)
-                .toList();
-        var numbers = revert.lines().stream()
-                .collect(Collectors.toMap(
-                        CancellationReverted.RevertedUnits::lineId, CancellationReverted.RevertedUnits::lineNumber));
+    private void takeBack(PurchaseOrder order, UUID actor, CancellationReverted revert) {
+        var lineIds = revert.lines().stream().map(RevertedLine::lineId).toList();
+        var numbers = revert.lines().stream().collect(Collectors.toMap(RevertedLine::lineId, RevertedLine::lineNumber));
         var cause = new LinkedHashMap<String, Object>();
-        cause.put("actor", revert.actor());
+        cause.put("actor", actor);
         cause.put("cause", "cancellation-reverted");
-        for (var restocked : levels.openRestocks(revert.tenantId(), lineIds)) {
-            var stock = levels.take(revert.tenantId(), revert.sellerId(), restocked.sku(), restocked.quantity());
+        for (var restocked : levels.openRestocks(order.tenantId(), lineIds)) {
+            var stock = levels.take(order.tenantId(), order.sellerId(), restocked.sku(), restocked.quantity());
             if (stock.isEmpty()) {
-                long available = levels.find(revert.tenantId(), revert.sellerId(), restocked.sku())
+                long available = levels.find(order.tenantId(), order.sellerId(), restocked.sku())
                         .map(Stock::available)
                         .orElse(0L);
                 throw new RescindException(
@@ -123,13 +131,13 @@ public class Inventory {
                         Map.of("sku", restocked.sku(), "available", available, "needed", restocked.quantity()));
             }
             announce(
-                    revert.tenantId(),
-                    revert.orderId(),
+                    order.tenantId(),
+                    order.id(),
                     "inventory.adjusted",
                     stock.get(),
                     withLine(cause, numbers.get(restocked.lineId()), -restocked.quantity()));
         }
-        levels.closeRestocks(revert.tenantId(), lineIds);
+        levels.closeRestocks(order.tenantId(), lineIds);
     }
 
     /** @param quantity the change of the stock: positive when given back, negative when taken */

@@ -1,3 +1,3 @@
 /** Stock per seller and SKU, set by sellers and given back by the cancellations that free it. */
-@org.springframework.modulith.ApplicationModule(allowedDependencies = {"cancellation", "parties", "events"})
+@org.springframework.modulith.ApplicationModule(allowedDependencies = {"orders", "parties", "events"})
 package io.rescind.inventory;

@@ -1,20 +1,10 @@
 package io.rescind.orders;
 
-import com.fasterxml.jackson.annotation.JsonSubTypes;
-import com.fasterxml.jackson.annotation.JsonTypeInfo;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.UUID;
 
 /** What an amendment did to one line, as recorded in the order's history ({@code outcome} says which). */
-@JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "outcome")
-@JsonSubTypes({
-    @JsonSubTypes.Type(value = LineAmendment.Added.class, name = "ADDED"),
-    @JsonSubTypes.Type(value = LineAmendment.Changed.class, name = "CHANGED"),
-    @JsonSubTypes.Type(value = LineAmendment.Ignored.class, name = "IGNORED"),
-    @JsonSubTypes.Type(value = LineAmendment.Refused.class, name = "REFUSED"),
-    @JsonSubTypes.Type(value = LineAmendment.Completed.class, name = "COMPLETED")
-})
 public sealed interface LineAmendment {
 
     String position();

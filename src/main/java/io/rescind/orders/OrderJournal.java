@@ -8,15 +8,11 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
-import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /** An order's history, appended together with the outbox event in the changing transaction. */
 @Repository
-public class OrderJournal {
-
-    /** One entry of an order's history. */
-    public record Entry(long id, java.time.Instant at, UUID actor, String type, JsonNode detail) {}
+class OrderJournal {
 
     /** The outbox payload: which order, who, and the change as recorded in the history. */
     private record Payload(
@@ -33,7 +29,7 @@ public class OrderJournal {
     }
 
     @Transactional(propagation = Propagation.MANDATORY)
-    public void record(UUID tenantId, UUID orderId, UUID actor, OrderChange change) {
+    void record(UUID tenantId, UUID orderId, UUID actor, OrderChange change) {
         var detail = json.writeValueAsString(change);
         jdbc.sql("""
                         insert into order_history (tenant_id, order_id, at, actor, type, detail)
@@ -49,7 +45,7 @@ public class OrderJournal {
         outbox.append(tenantId, orderId, change.type(), json.writeValueAsString(new Payload(orderId, actor, detail)));
     }
 
-    public List<Entry> history(UUID tenantId, UUID orderId) {
+    List<HistoryEntry> history(UUID tenantId, UUID orderId) {
         return jdbc.sql("""
                         select entry_id, at, actor, type, detail from order_history
                         where tenant_id = :tenant and order_id = :order
@@ -57,7 +53,7 @@ public class OrderJournal {
                         """)
                 .param("tenant", tenantId)
                 .param("order", orderId)
-                .query((rs, n) -> new Entry(
+                .query((rs, n) -> new HistoryEntry(
                         rs.getLong("entry_id"),
                         rs.getObject("at", java.time.OffsetDateTime.class).toInstant(),
                         rs.getObject("actor", UUID.class),

@@ -13,7 +13,6 @@ import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Currency;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -98,6 +97,7 @@ public class OrderLifecycle {
                     totals,
                     totals.zeroed(),
                     LineStatus.ISSUED,
+                    null,
                     0));
             number++;
         }
@@ -145,28 +145,23 @@ public class OrderLifecycle {
             if (order.lines().isEmpty()) {
                 throw RescindException.notFound("Line");
             }
-            var line = order.lines().getFirst();
-            var moved = switch (move) {
-                case LineMove.Confirm c -> line.confirm();
-                case LineMove.Reject r -> line.reject();
-                case LineMove.Ship ship -> line.ship(ship.quantity());
-                case LineMove.Complete c -> line.complete();
-            };
-            orders.save(order, List.of(moved));
-            journal.record(
-                    order.tenantId(),
-                    order.id(),
-                    caller.partyId(),
-                    new LineMoved(
-                            "line." + moved.status().name().toLowerCase(),
-                            order.id(),
-                            moved.id(),
-                            moved.number(),
-                            moved.position(),
-                            line.status(),
-                            moved.status(),
-                            moved.shippedQuantity()));
-            return moved;
+            var moved = orders.save(order.move(lineId, move), caller.partyId());
+            return moved.line(lineId);
+        });
+    }
+
+    /**
+     * The seller's answer to lines of an order (see {@link PurchaseOrder#answer}), under the order's
+     * lock in one transaction.
+     */
+    public PurchaseOrder answer(Caller caller, UUID orderId, java.util.Map<UUID, LineMove> answers) {
+        if (caller.role() == PartyRole.BUYER) {
+            throw new RescindException(Kind.FORBIDDEN, "not-allowed-for-role", "Only the seller answers lines");
+        }
+        return transactions.execute(tx -> {
+            var order =
+                    orders.lock(caller, orderId, LineKeys.ALL).orElseThrow(() -> RescindException.notFound("Order"));
+            return orders.save(order.answer(answers), caller.partyId());
         });
     }
 
@@ -238,7 +233,7 @@ public class OrderLifecycle {
                         "duplicate-position",
                         "Position '%s' appears twice".formatted(content.position()));
             }
-            var unitPrice = content.unitPrice() == null ? null : money(content.unitPrice(), scale, "unitPrice");
+            var unitPrice = content.unitPrice() == null ? null : Money.exact(content.unitPrice(), scale, "unitPrice");
             var line = current.get(content.position());
             if (line == null) {
                 var fresh = newLine(content, unitPrice, nextNumber++, scale);
@@ -375,6 +370,7 @@ public class OrderLifecycle {
                 totals,
                 totals.zeroed(),
                 LineStatus.ISSUED,
+                null,
                 0);
     }
 
@@ -405,7 +401,7 @@ public class OrderLifecycle {
         return orders.page(caller, query);
     }
 
-    public List<OrderJournal.Entry> history(Caller caller, UUID orderId) {
+    public List<HistoryEntry> history(Caller caller, UUID orderId) {
         var order = get(caller, orderId);
         return journal.history(order.tenantId(), order.id());
     }
@@ -426,16 +422,16 @@ public class OrderLifecycle {
         };
         requireParty(caller, buyer, PartyRole.BUYER, "buyerId");
         requireParty(caller, request.sellerId(), PartyRole.SELLER, "sellerId");
-        int scale = scaleOf(request.currency());
+        int scale = Money.scaleOf(request.currency());
         var lines = request.lines().stream()
                 .map(line -> new NewOrder.NewLine(
                         line.position(),
                         line.productId(),
                         line.description(),
                         line.quantity(),
-                        money(line.unitPrice(), scale, "unitPrice"),
+                        Money.exact(line.unitPrice(), scale, "unitPrice"),
                         taxes(line.taxes(), scale),
-                        money(
+                        Money.exact(
                                 line.shippingPrice() == null ? BigDecimal.ZERO : line.shippingPrice(),
                                 scale,
                                 "shippingPrice"),
@@ -468,42 +464,8 @@ public class OrderLifecycle {
             }
         }
         return taxes.stream()
-                .map(t -> new Amounts.Tax(t.code(), money(t.amount(), scale, "taxes")))
+                .map(t -> new Amounts.Tax(t.code(), Money.exact(t.amount(), scale, "taxes")))
                 .toList();
-    }
-
-    /** The number of minor-unit digits of an ISO 4217 currency. */
-    public static int scaleOf(String currency) {
-        try {
-            int digits = Currency.getInstance(currency).getDefaultFractionDigits();
-            if (digits >= 0) {
-                return digits;
-            }
-        } catch (IllegalArgumentException | NullPointerException unknown) {
-            // falls through to the refusal
-        }
-        throw new RescindException(
-                Kind.UNPROCESSABLE, "invalid-currency", "'%s' is not an ISO 4217 currency".formatted(currency));
-    }
-
-    /** An amount at the currency's scale; more digits than the currency has is an error, not a rounding. */
-    public static BigDecimal money(BigDecimal amount, int scale, String field) {
-        if (amount.signum() < 0) {
-            throw new RescindException(
-                    Kind.UNPROCESSABLE,
-                    "invalid-amount",
-                    field + " must not be negative",
-                    java.util.Map.of("field", field));
-        }
-        try {
-            return amount.setScale(scale);
-        } catch (ArithmeticException tooPrecise) {
-            throw new RescindException(
-                    Kind.UNPROCESSABLE,
-                    "invalid-amount",
-                    "%s %s has more decimals than the currency's %d".formatted(field, amount.toPlainString(), scale),
-                    java.util.Map.of("field", field));
-        }
     }
 
     private static void requireDistinctPositions(List<OrderLine> lines) {

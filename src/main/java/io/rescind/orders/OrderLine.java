@@ -12,6 +12,8 @@ import java.util.UUID;
  *
  * @param totals the line's price (unit price × quantity), shipping and taxes
  * @param cancelled the part of {@code totals} already cancelled
+ * @param statusBeforeCancel for a cancelled line, the status it had when it was cancelled (where a
+ *     revert returns it); null otherwise
  */
 public record OrderLine(
         UUID id,
@@ -27,6 +29,7 @@ public record OrderLine(
         Amounts totals,
         Amounts cancelled,
         LineStatus status,
+        LineStatus statusBeforeCancel,
         long version) {
 
     public long openQuantity() {
@@ -139,18 +142,31 @@ public record OrderLine(
 
     /**
      * Un-cancels a cancelled line: its units are open again, its cancelled money is zero and it
-     * returns to {@code previous}, the status it had before it was cancelled. The one move out of
-     * CANCELLED, kept outside the transition table because only a revert may make it.
+     * returns to the status it had when it was cancelled. The one move out of CANCELLED, kept
+     * outside the transition table because only a revert may make it.
      */
-    public OrderLine revertCancel(LineStatus previous) {
+    public OrderLine revertCancel() {
         if (status != LineStatus.CANCELLED) {
             throw new RescindException(
                     Kind.CONFLICT, "not-cancelled", "Line %d is %s, not cancelled".formatted(number, status));
         }
-        if (previous == LineStatus.CANCELLED || previous.isFinal() || previous == LineStatus.SHIPPED) {
-            throw new IllegalStateException("A cancelled line cannot return to " + previous);
-        }
-        return with(shippedQuantity, 0, pendingCancelQuantity, totals.zeroed(), previous);
+        var previous = statusBeforeCancel == null ? LineStatus.ISSUED : statusBeforeCancel;
+        return new OrderLine(
+                id,
+                number,
+                position,
+                productId,
+                description,
+                quantity,
+                shippedQuantity,
+                0,
+                pendingCancelQuantity,
+                unitPrice,
+                totals,
+                totals.zeroed(),
+                previous,
+                null,
+                version + 1);
     }
 
     /**
@@ -181,6 +197,7 @@ public record OrderLine(
                 newTotals,
                 cancelled,
                 next == status ? status : moveCheck(next),
+                statusBeforeCancel,
                 version + 1);
     }
 
@@ -226,6 +243,7 @@ public record OrderLine(
                 totals,
                 cancelledAmounts,
                 next,
+                next == LineStatus.CANCELLED && status != LineStatus.CANCELLED ? status : statusBeforeCancel,
                 version + 1);
     }
 }

@@ -13,6 +13,7 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import tools.jackson.core.type.TypeReference;
@@ -41,10 +42,14 @@ public class PurchaseOrders {
 
     private final JdbcClient jdbc;
     private final JsonMapper json;
+    private final OrderJournal journal;
+    private final ApplicationEventPublisher events;
 
-    PurchaseOrders(JdbcClient jdbc, JsonMapper json) {
+    PurchaseOrders(JdbcClient jdbc, JsonMapper json, OrderJournal journal, ApplicationEventPublisher events) {
         this.jdbc = jdbc;
         this.json = json;
+        this.journal = journal;
+        this.events = events;
     }
 
     public Optional<PurchaseOrder> find(Caller caller, UUID orderId) {
@@ -204,8 +209,29 @@ public class PurchaseOrders {
         return false;
     }
 
+    /**
+     * The one write path of a change made through the aggregate: writes the order's changed lines,
+     * bumps its version when any changed, and records every change in the history and the outbox,
+     * announcing each to listeners ({@link OrderEvent}) after it is recorded. The order must be
+     * locked, in the caller's transaction.
+     *
+     * @param actor who made the change; null for Rescind itself
+     * @return the order as saved, with nothing unsaved
+     */
+    public PurchaseOrder save(PurchaseOrder order, UUID actor) {
+        var unsaved = order.unsaved();
+        if (!unsaved.lines().isEmpty()) {
+            save(order, unsaved.lines());
+        }
+        for (var change : unsaved.changes()) {
+            journal.record(order.tenantId(), order.id(), actor, change);
+            events.publishEvent(new OrderEvent(order, actor, change));
+        }
+        return order.saved();
+    }
+
     /** Writes changed lines and bumps the order's version; the order must be locked. */
-    public void save(PurchaseOrder order, List<OrderLine> changed) {
+    void save(PurchaseOrder order, List<OrderLine> changed) {
         for (var line : changed) {
             jdbc.sql("""
                             update order_lines set
@@ -213,7 +239,7 @@ public class PurchaseOrders {
                                 pending_cancel_quantity = :pending, cancelled_price = :cancelledPrice,
                                 cancelled_shipping_price = :cancelledShipping,
                                 taxes = cast(:taxes as jsonb), shipping_taxes = cast(:shippingTaxes as jsonb),
-                                status = :status, version = :version
+                                status = :status, status_before_cancel = :statusBeforeCancel, version = :version
                             where tenant_id = :tenant and order_id = :order and line_id = :id
                             """)
                     .param("shipped", line.shippedQuantity())
@@ -230,6 +256,11 @@ public class PurchaseOrders {
                                     line.totals().shippingTaxes(),
                                     line.cancelled().shippingTaxes()))
                     .param("status", line.status().name())
+                    .param(
+                            "statusBeforeCancel",
+                            line.statusBeforeCancel() == null
+                                    ? null
+                                    : line.statusBeforeCancel().name())
                     .param("version", line.version())
                     .param("tenant", order.tenantId())
                     .param("order", order.id())
@@ -422,6 +453,9 @@ public class PurchaseOrders {
                 totals,
                 cancelled,
                 LineStatus.valueOf(rs.getString("status")),
+                rs.getString("status_before_cancel") == null
+                        ? null
+                        : LineStatus.valueOf(rs.getString("status_before_cancel")),
                 rs.getLong("version"));
     }
 

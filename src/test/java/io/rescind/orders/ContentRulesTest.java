@@ -37,6 +37,7 @@ class ContentRulesTest {
                 totals,
                 totals.zeroed(),
                 status,
+                null,
                 0);
     }
 

@@ -38,6 +38,7 @@ public final class Lines {
                 totals,
                 totals.zeroed(),
                 status,
+                null,
                 0);
     }
 

@@ -1,9 +1,10 @@
 package io.rescind.cancellation.web;
 
-import io.rescind.cancellation.Cancellation;
-import io.rescind.cancellation.CancellationEngine;
+import io.rescind.cancellation.CancellationDecisions;
+import io.rescind.cancellation.CancellationQueries;
 import io.rescind.cancellation.DecideRequest;
 import io.rescind.cancellation.DecideRequest.Verdict;
+import io.rescind.orders.Cancellation;
 import io.rescind.parties.Caller;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -20,27 +21,29 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class ApprovalController {
 
-    private final CancellationEngine engine;
+    private final CancellationDecisions decisions;
+    private final CancellationQueries cancellations;
 
-    ApprovalController(CancellationEngine engine) {
-        this.engine = engine;
+    ApprovalController(CancellationDecisions decisions, CancellationQueries cancellations) {
+        this.decisions = decisions;
+        this.cancellations = cancellations;
     }
 
     @GetMapping("/api/v1/cancellation-requests")
     List<Cancellation> awaiting(
             @AuthenticationPrincipal Caller caller, @RequestParam(defaultValue = "100") @Min(1) @Max(500) int limit) {
-        return engine.awaitingDecision(caller, limit);
+        return cancellations.awaitingDecision(caller, limit);
     }
 
     @PostMapping("/api/v1/orders/{orderId}/cancellations/{cancellationId}/accept")
     Cancellation accept(
             @AuthenticationPrincipal Caller caller, @PathVariable UUID orderId, @PathVariable UUID cancellationId) {
-        return engine.decide(caller, new DecideRequest(orderId, cancellationId, Verdict.ACCEPT));
+        return decisions.decide(caller, new DecideRequest(orderId, cancellationId, Verdict.ACCEPT));
     }
 
     @PostMapping("/api/v1/orders/{orderId}/cancellations/{cancellationId}/reject")
     Cancellation reject(
             @AuthenticationPrincipal Caller caller, @PathVariable UUID orderId, @PathVariable UUID cancellationId) {
-        return engine.decide(caller, new DecideRequest(orderId, cancellationId, Verdict.REJECT));
+        return decisions.decide(caller, new DecideRequest(orderId, cancellationId, Verdict.REJECT));
     }
 }

@@ -1,14 +1,17 @@
 package io.rescind.cancellation.web;
 
-import io.rescind.cancellation.CancelLines;
-import io.rescind.cancellation.CancelLines.OrderRef;
 import io.rescind.cancellation.CancelOutcome;
-import io.rescind.cancellation.CancelReason;
-import io.rescind.cancellation.Cancellation;
 import io.rescind.cancellation.CancellationEngine;
-import io.rescind.cancellation.CancellationPolicy;
+import io.rescind.cancellation.CancellationQueries;
 import io.rescind.cancellation.CancellationRequest;
+import io.rescind.cancellation.Reverts;
+import io.rescind.cancellation.SellerPolicies;
 import io.rescind.http.ProblemHandler;
+import io.rescind.orders.CancelLines;
+import io.rescind.orders.CancelLines.OrderRef;
+import io.rescind.orders.CancelReason;
+import io.rescind.orders.Cancellation;
+import io.rescind.orders.CancellationPolicy;
 import io.rescind.orders.LineStatus;
 import io.rescind.parties.Caller;
 import jakarta.validation.Valid;
@@ -70,9 +73,16 @@ class CancellationController {
     }
 
     private final CancellationEngine engine;
+    private final Reverts reverts;
+    private final CancellationQueries cancellations;
+    private final SellerPolicies policies;
 
-    CancellationController(CancellationEngine engine) {
+    CancellationController(
+            CancellationEngine engine, Reverts reverts, CancellationQueries cancellations, SellerPolicies policies) {
         this.engine = engine;
+        this.reverts = reverts;
+        this.cancellations = cancellations;
+        this.policies = policies;
     }
 
     @PostMapping("/api/v1/orders/{orderId}/cancellations")
@@ -113,24 +123,24 @@ class CancellationController {
             @AuthenticationPrincipal Caller caller,
             @PathVariable UUID orderId,
             @Valid @RequestBody RevertRequest request) {
-        var order = engine.revert(caller, orderId, request.positions(), request.reason(), request.version());
+        var order = reverts.revert(caller, orderId, request.positions(), request.reason(), request.version());
         return new Reverted(order.id(), order.version());
     }
 
     @GetMapping("/api/v1/orders/{orderId}/cancellations")
     List<Cancellation> list(@AuthenticationPrincipal Caller caller, @PathVariable UUID orderId) {
-        return engine.list(caller, orderId);
+        return cancellations.list(caller, orderId);
     }
 
     @GetMapping("/api/v1/orders/{orderId}/cancellations/{cancellationId}")
     Cancellation get(
             @AuthenticationPrincipal Caller caller, @PathVariable UUID orderId, @PathVariable UUID cancellationId) {
-        return engine.get(caller, orderId, cancellationId);
+        return cancellations.get(caller, orderId, cancellationId);
     }
 
     @GetMapping("/api/v1/sellers/{sellerId}/cancellation-policy")
     PolicyView policy(@AuthenticationPrincipal Caller caller, @PathVariable UUID sellerId) {
-        return PolicyView.of(engine.policy(caller, sellerId));
+        return PolicyView.of(policies.policy(caller, sellerId));
     }
 
     @PutMapping("/api/v1/sellers/{sellerId}/cancellation-policy")
@@ -144,7 +154,7 @@ class CancellationController {
                     .body(ProblemHandler.problem(
                             HttpStatus.UNPROCESSABLE_CONTENT, "invalid-policy", finalStatus.getMessage()));
         }
-        engine.setPolicy(caller, sellerId, policy);
+        policies.setPolicy(caller, sellerId, policy);
         return ResponseEntity.ok(PolicyView.of(policy));
     }
 

@@ -1,19 +1,21 @@
 package io.rescind.dialects.crux;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
-import io.rescind.cancellation.CancelLines;
-import io.rescind.cancellation.CancelLines.LineCancel;
-import io.rescind.cancellation.CancelLines.OrderRef;
 import io.rescind.cancellation.CancelOutcome;
-import io.rescind.cancellation.CancelReason;
-import io.rescind.cancellation.Cancellation;
+import io.rescind.cancellation.CancellationDecisions;
 import io.rescind.cancellation.CancellationEngine;
+import io.rescind.cancellation.CancellationQueries;
 import io.rescind.cancellation.DecideRequest;
 import io.rescind.cancellation.DecideRequest.Verdict;
-import io.rescind.cancellation.LineRef;
-import io.rescind.cancellation.RefusalReason;
+import io.rescind.orders.CancelLines;
+import io.rescind.orders.CancelLines.LineCancel;
+import io.rescind.orders.CancelLines.OrderRef;
+import io.rescind.orders.CancelReason;
+import io.rescind.orders.Cancellation;
+import io.rescind.orders.LineRef;
 import io.rescind.orders.OrderLifecycle;
 import io.rescind.orders.PurchaseOrder;
+import io.rescind.orders.RefusalReason;
 import io.rescind.parties.Caller;
 import io.rescind.parties.PartyRole;
 import jakarta.servlet.http.HttpServletRequest;
@@ -48,10 +50,18 @@ class CruxController {
     record OrderCancel(@JsonProperty("order_uuid") String orderUuid) {}
 
     private final CancellationEngine engine;
+    private final CancellationDecisions decisions;
+    private final CancellationQueries cancellations;
     private final OrderLifecycle orders;
 
-    CruxController(CancellationEngine engine, OrderLifecycle orders) {
+    CruxController(
+            CancellationEngine engine,
+            CancellationDecisions decisions,
+            CancellationQueries cancellations,
+            OrderLifecycle orders) {
         this.engine = engine;
+        this.decisions = decisions;
+        this.cancellations = cancellations;
         this.orders = orders;
     }
 
@@ -114,7 +124,7 @@ class CruxController {
         requireSupplier(caller);
         var lineId = uuid(itemUuid, "order item");
         var order = orderOfItem(caller, lineId);
-        var pending = engine.pendingOf(caller, order.id()).stream()
+        var pending = cancellations.pendingOf(caller, order.id()).stream()
                 .filter(c -> c.lines().stream().anyMatch(held -> held.lineId().equals(lineId)))
                 .findFirst()
                 .orElseThrow(() -> CruxError.unprocessable("No cancellation is pending for this order item."));
@@ -122,7 +132,7 @@ class CruxController {
             throw CruxError.unprocessable(
                     "This item's cancellation is part of an order cancellation; confirm or reject the order.");
         }
-        engine.decide(caller, new DecideRequest(order.id(), pending.id(), verdict(request)));
+        decisions.decide(caller, new DecideRequest(order.id(), pending.id(), verdict(request)));
         return ResponseEntity.noContent().build();
     }
 
@@ -140,7 +150,7 @@ class CruxController {
             throws HttpMediaTypeNotSupportedException {
         requireJsonIfBody(request);
         requireSupplier(caller);
-        var decided = engine.decideAll(caller, uuid(orderUuid, "order"), verdict(request));
+        var decided = decisions.decideAll(caller, uuid(orderUuid, "order"), verdict(request));
         if (decided.isEmpty()) {
             throw CruxError.unprocessable("No cancellation is pending for this order.");
         }
@@ -150,7 +160,7 @@ class CruxController {
     @GetMapping({"/orders/{orderUuid}/", "/timp/orders/{orderUuid}/"})
     CruxOrderView order(@AuthenticationPrincipal Caller caller, @PathVariable String orderUuid) {
         var orderId = uuid(orderUuid, "order");
-        return CruxOrderView.of(orders.get(caller, orderId), engine.pendingOf(caller, orderId));
+        return CruxOrderView.of(orders.get(caller, orderId), cancellations.pendingOf(caller, orderId));
     }
 
     private PurchaseOrder orderOfItem(Caller caller, UUID lineId) {

@@ -1,7 +1,7 @@
 package io.rescind.dialects.crux;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
-import io.rescind.cancellation.Cancellation;
+import io.rescind.orders.Cancellation;
 import io.rescind.orders.LineStatus;
 import io.rescind.orders.OrderLine;
 import io.rescind.orders.PurchaseOrder;

@@ -1,14 +1,14 @@
 package io.rescind.dialects.hlconnect;
 
 import io.rescind.RescindException;
-import io.rescind.cancellation.CancelLines;
-import io.rescind.cancellation.CancelLines.LineCancel;
-import io.rescind.cancellation.CancelLines.OrderRef;
 import io.rescind.cancellation.CancelOutcome;
-import io.rescind.cancellation.CancelReason;
-import io.rescind.cancellation.Cancellation;
 import io.rescind.cancellation.CancellationEngine;
-import io.rescind.cancellation.LineRef;
+import io.rescind.orders.CancelLines;
+import io.rescind.orders.CancelLines.LineCancel;
+import io.rescind.orders.CancelLines.OrderRef;
+import io.rescind.orders.CancelReason;
+import io.rescind.orders.Cancellation;
+import io.rescind.orders.LineRef;
 import io.rescind.orders.OrderLifecycle;
 import io.rescind.parties.Caller;
 import io.swagger.v3.oas.annotations.Hidden;

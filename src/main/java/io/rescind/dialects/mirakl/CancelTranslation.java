@@ -1,10 +1,10 @@
 package io.rescind.dialects.mirakl;
 
-import io.rescind.cancellation.CancelLines;
-import io.rescind.cancellation.LineRef;
 import io.rescind.dialects.mirakl.CancelOrderLines.Cancelation;
 import io.rescind.dialects.mirakl.CancelOrderLines.TaxAmount;
 import io.rescind.orders.Amounts;
+import io.rescind.orders.CancelLines;
+import io.rescind.orders.LineRef;
 import io.rescind.orders.OrderLine;
 import io.rescind.orders.PurchaseOrder;
 import java.util.ArrayList;

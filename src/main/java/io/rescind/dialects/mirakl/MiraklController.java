@@ -2,7 +2,7 @@ package io.rescind.dialects.mirakl;
 
 import io.rescind.RescindException;
 import io.rescind.actions.Actions;
-import io.rescind.cancellation.CancellationEngine;
+import io.rescind.cancellation.CancellationQueries;
 import io.rescind.orders.OrderLifecycle;
 import io.rescind.orders.OrderQuery;
 import io.rescind.orders.PurchaseOrder;
@@ -41,10 +41,10 @@ import org.springframework.web.bind.annotation.RestController;
 class MiraklController {
 
     private final OrderLifecycle orders;
-    private final CancellationEngine cancellations;
+    private final CancellationQueries cancellations;
     private final Actions actions;
 
-    MiraklController(OrderLifecycle orders, CancellationEngine cancellations, Actions actions) {
+    MiraklController(OrderLifecycle orders, CancellationQueries cancellations, Actions actions) {
         this.orders = orders;
         this.cancellations = cancellations;
         this.actions = actions;

@@ -1,6 +1,6 @@
 package io.rescind.dialects.mirakl;
 
-import io.rescind.cancellation.CancelReason;
+import io.rescind.orders.CancelReason;
 import java.util.Arrays;
 
 /** Mirakl's cancel reasons and the canonical reason each stands for (docs/cancel-reasons.md). */

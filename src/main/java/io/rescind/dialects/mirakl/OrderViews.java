@@ -1,7 +1,7 @@
 package io.rescind.dialects.mirakl;
 
-import io.rescind.cancellation.Cancellation;
 import io.rescind.orders.Amounts;
+import io.rescind.orders.Cancellation;
 import io.rescind.orders.LineStatus;
 import io.rescind.orders.OrderLine;
 import io.rescind.orders.PurchaseOrder;

@@ -3,15 +3,14 @@ package io.rescind.dialects.tradecloud;
 import io.rescind.actions.Actions;
 import io.rescind.actions.Step;
 import io.rescind.actions.Submission;
-import io.rescind.cancellation.CancelLines;
-import io.rescind.cancellation.CancelLines.LineCancel;
-import io.rescind.cancellation.CancelLines.OrderRef;
-import io.rescind.cancellation.CancelReason;
-import io.rescind.cancellation.CancellationEngine;
-import io.rescind.cancellation.LineRef;
+import io.rescind.cancellation.Reverts;
 import io.rescind.orders.Amendment;
+import io.rescind.orders.CancelLines;
+import io.rescind.orders.CancelLines.LineCancel;
+import io.rescind.orders.CancelLines.OrderRef;
+import io.rescind.orders.CancelReason;
 import io.rescind.orders.LineMove;
-import io.rescind.orders.LineStatus;
+import io.rescind.orders.LineRef;
 import io.rescind.orders.NewOrder;
 import io.rescind.orders.OrderLifecycle;
 import io.rescind.orders.OrderLine;
@@ -58,13 +57,13 @@ class TradecloudController {
     /** How long a message waits for an order locked by a long change before it is queued. */
     private static final Duration LOCK_BUDGET = Duration.ofMillis(500);
 
-    private final CancellationEngine engine;
+    private final Reverts reverts;
     private final OrderLifecycle orders;
     private final Parties parties;
     private final Actions actions;
 
-    TradecloudController(CancellationEngine engine, OrderLifecycle orders, Parties parties, Actions actions) {
-        this.engine = engine;
+    TradecloudController(Reverts reverts, OrderLifecycle orders, Parties parties, Actions actions) {
+        this.reverts = reverts;
         this.orders = orders;
         this.parties = parties;
         this.actions = actions;
@@ -155,7 +154,7 @@ class TradecloudController {
         var order = orders.findByBuyerOrderNumber(caller, buyer, number)
                 .orElseThrow(() -> TradecloudError.notFound("Order not found"));
         requireKnownPositions(order, flags.keySet());
-        var moves = new ArrayList<Map.Entry<OrderLine, LineMove>>();
+        var answers = new java.util.HashMap<java.util.UUID, LineMove>();
         for (var line : order.lines()) {
             // A line that answers for itself (accepted or rejected set) overrides the order's answer.
             var own = flags.get(line.position());
@@ -167,14 +166,11 @@ class TradecloudController {
             if (accepted && rejected) {
                 throw TradecloudError.badRequest("Line '%s' is both accepted and rejected".formatted(line.position()));
             }
-            var target = accepted ? LineStatus.CONFIRMED : rejected ? LineStatus.REJECTED : null;
-            if (target != null && line.status() != target && line.status().canTransitionTo(target)) {
-                moves.add(Map.entry(line, accepted ? new LineMove.Confirm() : new LineMove.Reject()));
+            if (accepted || rejected) {
+                answers.put(line.id(), accepted ? new LineMove.Confirm() : new LineMove.Reject());
             }
         }
-        for (var move : moves) {
-            orders.move(caller, order.id(), move.getKey().id(), move.getValue());
-        }
+        orders.answer(caller, order.id(), answers);
         return OK;
     }
 
@@ -201,7 +197,7 @@ class TradecloudController {
         if (message.reason() != null && message.reason().length() > 1000) {
             throw TradecloudError.badRequest("reason has at most 1000 characters");
         }
-        return TradecloudOrderView.of(engine.revert(caller, id, positions, message.reason(), message.version()));
+        return TradecloudOrderView.of(reverts.revert(caller, id, positions, message.reason(), message.version()));
     }
 
     @GetMapping("/v2/order/{orderId}")

@@ -1,7 +1,7 @@
 package io.rescind.dialects.walmart;
 
-import io.rescind.cancellation.CancelLines;
-import io.rescind.cancellation.LineRef;
+import io.rescind.orders.CancelLines;
+import io.rescind.orders.LineRef;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.Map;

@@ -2,11 +2,13 @@ package io.rescind.dialects.walmart;
 
 import io.rescind.RescindException;
 import io.rescind.cancellation.CancelOutcome;
-import io.rescind.cancellation.Cancellation;
 import io.rescind.cancellation.CancellationEngine;
+import io.rescind.cancellation.CancellationQueries;
+import io.rescind.orders.Cancellation;
 import io.rescind.orders.LineMove;
 import io.rescind.orders.LineStatus;
 import io.rescind.orders.OrderLifecycle;
+import io.rescind.orders.OrderLine;
 import io.rescind.orders.OrderQuery;
 import io.rescind.orders.PurchaseOrder;
 import io.rescind.parties.Caller;
@@ -22,7 +24,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -44,11 +45,14 @@ class WalmartOrdersController {
     static final int MAX_LIMIT = 200;
 
     private final CancellationEngine engine;
+    private final CancellationQueries cancellations;
     private final OrderLifecycle lifecycle;
     private final Bodies bodies;
 
-    WalmartOrdersController(CancellationEngine engine, OrderLifecycle lifecycle, Bodies bodies) {
+    WalmartOrdersController(
+            CancellationEngine engine, CancellationQueries cancellations, OrderLifecycle lifecycle, Bodies bodies) {
         this.engine = engine;
+        this.cancellations = cancellations;
         this.lifecycle = lifecycle;
         this.bodies = bodies;
     }
@@ -87,12 +91,9 @@ class WalmartOrdersController {
             @AuthenticationPrincipal Caller caller, @PathVariable String purchaseOrderId, HttpServletRequest request) {
         var format = accepted(request);
         var order = lifecycle.getByNumber(caller, orderNumber(purchaseOrderId));
-        for (var line : order.lines()) {
-            if (Set.of(LineStatus.ISSUED, LineStatus.IN_PROGRESS, LineStatus.REJECTED)
-                    .contains(line.status())) {
-                lifecycle.move(caller, order.id(), line.id(), new LineMove.Confirm());
-            }
-        }
+        var confirmAll = order.lines().stream()
+                .collect(java.util.stream.Collectors.toMap(OrderLine::id, line -> (LineMove) new LineMove.Confirm()));
+        lifecycle.answer(caller, order.id(), confirmAll);
         return order(format, order.id(), caller);
     }
 
@@ -157,7 +158,7 @@ class WalmartOrdersController {
         }
         var orders = new ArrayList<Object>();
         for (var order : page) {
-            orders.add(OrderView.of(order, engine.cancelledUnits(caller, order.id())));
+            orders.add(OrderView.of(order, cancellations.cancelledUnits(caller, order.id())));
         }
         var list = new LinkedHashMap<String, Object>();
         list.put("meta", meta);
@@ -172,7 +173,7 @@ class WalmartOrdersController {
                 format,
                 Bodies.ORDERS_NS,
                 "order",
-                OrderView.of(order, engine.cancelledUnits(caller, orderId)),
+                OrderView.of(order, cancellations.cancelledUnits(caller, orderId)),
                 true);
     }
 

@@ -1,6 +1,6 @@
 package io.rescind.dialects.walmart;
 
-import io.rescind.cancellation.CancelReason;
+import io.rescind.orders.CancelReason;
 import java.util.Arrays;
 import java.util.Optional;
 

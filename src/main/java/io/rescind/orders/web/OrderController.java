@@ -4,11 +4,11 @@ import io.rescind.RescindException;
 import io.rescind.RescindException.Kind;
 import io.rescind.orders.Amendment;
 import io.rescind.orders.Amounts.Tax;
+import io.rescind.orders.HistoryEntry;
 import io.rescind.orders.LineAmendment;
 import io.rescind.orders.LineMove;
 import io.rescind.orders.LineStatus;
 import io.rescind.orders.NewOrder;
-import io.rescind.orders.OrderJournal;
 import io.rescind.orders.OrderLifecycle;
 import io.rescind.orders.OrderQuery;
 import io.rescind.orders.Placement;
@@ -178,7 +178,7 @@ class OrderController {
     }
 
     @GetMapping("/{orderId}/history")
-    List<OrderJournal.Entry> history(@AuthenticationPrincipal Caller caller, @PathVariable UUID orderId) {
+    List<HistoryEntry> history(@AuthenticationPrincipal Caller caller, @PathVariable UUID orderId) {
         return lifecycle.history(caller, orderId);
     }
 

@@ -121,7 +121,7 @@ class TradecloudInboxTest extends ApiTest {
                 .untilAsserted(() -> assertThat(statuses(trade, number)).containsOnly("Cancelled"));
         // Whatever order they arrived in, they were applied in the order they were queued.
         var queued = jdbc.sql("""
-                        select a.command -> 0 -> 'lines' -> 0 ->> 'position' from actions a
+                        select a.command -> 0 -> 'scope' -> 'lines' -> 0 -> 'line' ->> 'position' from actions a
                         where a.order_id = :order order by a.sequence""").param("order", orderId).query(String.class).list();
         assertThat(queued).containsExactlyInAnyOrderElementsOf(positions);
         assertThat(cancelledInHistory(trade, orderId)).containsExactlyElementsOf(queued);

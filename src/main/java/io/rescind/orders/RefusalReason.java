@@ -1,4 +1,4 @@
-package io.rescind.cancellation;
+package io.rescind.orders;
 
 /** Why the policy refuses to cancel a line. The slug is the stable Problem Details type. */
 public enum RefusalReason {

@@ -1,16 +1,22 @@
-package io.rescind.cancellation;
+package io.rescind.orders;
 
-import io.rescind.orders.OrderChange;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
-final class CancellationEvents {
+/** The changes cancelling makes to an order; each is one history entry and one event. */
+public final class CancellationEvents {
 
     private CancellationEvents() {}
 
-    record LinesCancelled(
-            UUID cancellationId, UUID orderId, CancelReason reason, String note, List<Cancellation.CancelledLine> lines)
+    /** @param restock whether the cancelled units go back to the seller's stock */
+    public record LinesCancelled(
+            UUID cancellationId,
+            UUID orderId,
+            CancelReason reason,
+            String note,
+            List<Cancellation.CancelledLine> lines,
+            boolean restock)
             implements OrderChange {
         @Override
         public String type() {
@@ -19,22 +25,17 @@ final class CancellationEvents {
     }
 
     /** Cancelled lines un-cancelled: each back to the status it had, its units open again. */
-    record CancellationReverted(UUID orderId, String reason, List<RevertedLine> lines) implements OrderChange {
+    public record CancellationReverted(UUID orderId, String reason, List<RevertedLine> lines) implements OrderChange {
         @Override
         public String type() {
             return "cancellation.reverted";
         }
     }
 
-    record RevertedLine(
-            UUID lineId,
-            int lineNumber,
-            String position,
-            long quantity,
-            io.rescind.orders.LineStatus from,
-            io.rescind.orders.LineStatus to) {}
+    public record RevertedLine(
+            UUID lineId, int lineNumber, String position, long quantity, LineStatus from, LineStatus to) {}
 
-    record CancellationRefused(
+    public record CancellationRefused(
             UUID cancellationId, UUID orderId, CancelReason reason, List<Cancellation.Refusal> refusals)
             implements OrderChange {
         @Override
@@ -43,7 +44,7 @@ final class CancellationEvents {
         }
     }
 
-    record CancellationRequested(
+    public record CancellationRequested(
             UUID cancellationId,
             UUID orderId,
             CancelReason reason,
@@ -59,7 +60,7 @@ final class CancellationEvents {
     }
 
     /** Accepted, rejected or expired; {@code type} says which. A null {@code decidedBy} is the expiry worker. */
-    record CancellationDecided(
+    public record CancellationDecided(
             String type,
             UUID cancellationId,
             UUID orderId,

@@ -1,4 +1,4 @@
-package io.rescind.cancellation;
+package io.rescind.orders;
 
 /** The policy's word on one line. */
 public sealed interface Decision {

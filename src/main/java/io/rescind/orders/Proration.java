@@ -1,7 +1,5 @@
-package io.rescind.cancellation;
+package io.rescind.orders;
 
-import io.rescind.orders.Amounts;
-import io.rescind.orders.OrderLine;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 

@@ -1,10 +1,8 @@
-package io.rescind.cancellation;
+package io.rescind.orders;
 
 import static io.rescind.support.Lines.aLine;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.rescind.orders.LineStatus;
-import io.rescind.orders.OrderLine;
 import io.rescind.parties.PartyRole;
 import java.math.BigDecimal;
 import java.util.List;

@@ -1,10 +1,9 @@
-package io.rescind.cancellation;
+package io.rescind.orders;
 
 import static io.rescind.support.Lines.aLine;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.rescind.orders.LineStatus;
 import io.rescind.parties.PartyRole;
 import java.time.Duration;
 import java.util.Set;

@@ -1,4 +1,4 @@
-package io.rescind.cancellation;
+package io.rescind.orders;
 
 /**
  * Why a line is cancelled: one list that every dialect's reasons map onto (see

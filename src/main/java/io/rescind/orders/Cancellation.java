@@ -1,6 +1,5 @@
-package io.rescind.cancellation;
+package io.rescind.orders;
 
-import io.rescind.orders.Amounts;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -93,7 +92,7 @@ public record Cancellation(
     }
 
     /** This cancellation as a refusal of the whole request, for a replay that must say why nothing was cancelled. */
-    Cancellation refusedAs(RefusalReason reason, String detail) {
+    public Cancellation refusedAs(RefusalReason reason, String detail) {
         return new Cancellation(
                 id,
                 orderId,

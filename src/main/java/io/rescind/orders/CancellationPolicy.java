@@ -1,7 +1,5 @@
-package io.rescind.cancellation;
+package io.rescind.orders;
 
-import io.rescind.orders.LineStatus;
-import io.rescind.orders.OrderLine;
 import io.rescind.parties.PartyRole;
 import java.time.Duration;
 import java.util.EnumSet;

@@ -1,6 +1,5 @@
-package io.rescind.cancellation;
+package io.rescind.orders;
 
-import io.rescind.orders.Amounts;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.UUID;
