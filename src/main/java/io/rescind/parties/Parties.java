@@ -62,6 +62,33 @@ public class Parties {
         return id;
     }
 
+    Tenant tenant(java.util.UUID tenantId) {
+        return jdbc.sql("select tenant_id, name, created_at from tenants where tenant_id = :id")
+                .param("id", tenantId)
+                .query(Parties::tenant)
+                .single();
+    }
+
+    Optional<Tenant> findTenant(java.util.UUID tenantId) {
+        return jdbc.sql("select tenant_id, name, created_at from tenants where tenant_id = :id")
+                .param("id", tenantId)
+                .query(Parties::tenant)
+                .optional();
+    }
+
+    List<Tenant> tenants() {
+        return jdbc.sql("select tenant_id, name, created_at from tenants order by created_at, name")
+                .query(Parties::tenant)
+                .list();
+    }
+
+    private static Tenant tenant(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
+        return new Tenant(
+                rs.getObject("tenant_id", java.util.UUID.class),
+                rs.getString("name"),
+                rs.getObject("created_at", java.time.OffsetDateTime.class).toInstant());
+    }
+
     boolean anyTenant() {
         return jdbc.sql("select exists (select 1 from tenants)")
                 .query(Boolean.class)

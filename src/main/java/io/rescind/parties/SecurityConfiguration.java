@@ -75,7 +75,7 @@ public class SecurityConfiguration {
         return new InMemoryUserDetailsManager();
     }
 
-    private static void writeProblem(
+    static void writeProblem(
             JsonMapper json,
             jakarta.servlet.http.HttpServletResponse response,
             HttpStatus status,

@@ -19,6 +19,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
             "rescind.database.embedded.fsync=false",
             "rescind.bootstrap.demo=false",
             "rescind.bootstrap.operator-key=" + ApiTest.OPERATOR_KEY,
+            "rescind.admin.key=" + ApiTest.ADMIN_KEY,
             "rescind.http.max-body=64KB",
             // Events out, fast for tests: short polls and backoffs, receivers on loopback, Kafka on
             // the embedded broker that junit-platform.properties starts once per test JVM.
@@ -35,6 +36,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 public abstract class ApiTest {
 
     public static final String OPERATOR_KEY = "rk_test_operator_key_for_the_whole_suite";
+    public static final String ADMIN_KEY = "rk_test_administrator_key_above_every_tenant";
 
     @LocalServerPort
     protected int port;
