@@ -33,6 +33,7 @@ public class OrderLifecycle {
 
     private final PurchaseOrders orders;
     private final OrderJournal journal;
+    private final ExternalReferences references;
     private final Parties parties;
     private final TransactionTemplate transactions;
     private final JsonMapper json;
@@ -40,11 +41,13 @@ public class OrderLifecycle {
     OrderLifecycle(
             PurchaseOrders orders,
             OrderJournal journal,
+            ExternalReferences references,
             Parties parties,
             TransactionTemplate transactions,
             JsonMapper json) {
         this.orders = orders;
         this.journal = journal;
+        this.references = references;
         this.parties = parties;
         this.transactions = transactions;
         this.json = json;
@@ -115,7 +118,20 @@ public class OrderLifecycle {
                 0,
                 lines);
         requireDistinctPositions(placed.lines());
+        var taken = references.taken(caller.tenantId(), order.references());
+        if (!taken.isEmpty()) {
+            throw new RescindException(
+                    Kind.CONFLICT,
+                    "reference-taken",
+                    "Another order of this tenant has the reference %s".formatted(String.join(", ", taken)),
+                    java.util.Map.of("references", taken));
+        }
         orders.insert(placed, fingerprint);
+        var lineReferences = new java.util.HashMap<UUID, References>();
+        for (int i = 0; i < placed.lines().size(); i++) {
+            lineReferences.put(placed.lines().get(i).id(), order.lines().get(i).references());
+        }
+        references.add(placed, order.references(), lineReferences);
         journal.record(
                 placed.tenantId(),
                 placed.id(),
@@ -401,6 +417,20 @@ public class OrderLifecycle {
         return orders.page(caller, query);
     }
 
+    /** The references of an order the caller sees (under the order's id) and of its lines (under theirs). */
+    public java.util.Map<UUID, References> references(Caller caller, PurchaseOrder order) {
+        return references.of(caller.tenantId(), order.id());
+    }
+
+    /** The order another system knows as {@code externalId} in {@code channel}, if the caller may see it. */
+    public PurchaseOrder getByReference(Caller caller, String channel, String externalId) {
+        return findByReference(caller, channel, externalId).orElseThrow(() -> RescindException.notFound("Order"));
+    }
+
+    public Optional<PurchaseOrder> findByReference(Caller caller, String channel, String externalId) {
+        return references.order(caller.tenantId(), channel, externalId).flatMap(id -> orders.find(caller, id));
+    }
+
     public List<HistoryEntry> history(Caller caller, UUID orderId) {
         var order = get(caller, orderId);
         return journal.history(order.tenantId(), order.id());
@@ -435,9 +465,11 @@ public class OrderLifecycle {
                                 line.shippingPrice() == null ? BigDecimal.ZERO : line.shippingPrice(),
                                 scale,
                                 "shippingPrice"),
-                        taxes(line.shippingTaxes(), scale)))
+                        taxes(line.shippingTaxes(), scale),
+                        line.references()))
                 .toList();
-        return new NewOrder(request.buyerOrderNumber(), buyer, request.sellerId(), request.currency(), lines);
+        return new NewOrder(
+                request.buyerOrderNumber(), buyer, request.sellerId(), request.currency(), lines, request.references());
     }
 
     private void requireParty(Caller caller, UUID partyId, PartyRole role, String field) {

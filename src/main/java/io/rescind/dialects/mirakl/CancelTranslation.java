@@ -7,9 +7,11 @@ import io.rescind.orders.CancelLines;
 import io.rescind.orders.LineRef;
 import io.rescind.orders.OrderLine;
 import io.rescind.orders.PurchaseOrder;
+import io.rescind.orders.References;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
 import java.util.stream.Stream;
@@ -23,13 +25,16 @@ final class CancelTranslation {
 
     private CancelTranslation() {}
 
-    static List<CancelLines> commands(PurchaseOrder order, CancelOrderLines request) {
+    /** The channel of Mirakl's own order and line ids among an order's references. */
+    static final String CHANNEL = "mirakl";
+
+    static List<CancelLines> commands(PurchaseOrder order, Map<UUID, References> references, CancelOrderLines request) {
         var errors = new ArrayList<MiraklError.Item>();
         var byReason = new LinkedHashMap<MiraklReason, List<CancelLines.LineCancel>>();
         for (int i = 0; i < request.cancelations().size(); i++) {
             var entry = request.cancelations().get(i);
             var path = "$.cancelations[" + i + "]";
-            var line = line(order, entry, path, errors);
+            var line = line(order, references, entry, path, errors);
             var currency = currency(entry, path, errors);
             if (line == null || currency == null) {
                 continue;
@@ -56,7 +61,12 @@ final class CancelTranslation {
                 .toList();
     }
 
-    private static OrderLine line(PurchaseOrder order, Cancelation entry, String path, List<MiraklError.Item> errors) {
+    private static OrderLine line(
+            PurchaseOrder order,
+            Map<UUID, References> references,
+            Cancelation entry,
+            String path,
+            List<MiraklError.Item> errors) {
         if (entry.orderLineId() == null && entry.productId() == null) {
             errors.add(new MiraklError.Item("give order_line_id or product_id", path, null));
             return null;
@@ -64,7 +74,12 @@ final class CancelTranslation {
         OrderLine byId = null;
         if (entry.orderLineId() != null) {
             byId = order.lines().stream()
-                    .filter(l -> l.id().toString().equals(entry.orderLineId().toLowerCase()))
+                    .filter(l -> l.id().toString().equals(entry.orderLineId().toLowerCase())
+                            || references
+                                    .getOrDefault(l.id(), References.NONE)
+                                    .in(CHANNEL)
+                                    .filter(entry.orderLineId()::equals)
+                                    .isPresent())
                     .findFirst()
                     .orElse(null);
             if (byId == null) {

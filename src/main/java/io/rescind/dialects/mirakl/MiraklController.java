@@ -16,7 +16,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.List;
-import java.util.Objects;
 import java.util.Optional;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.HttpStatus;
@@ -56,8 +55,9 @@ class MiraklController {
             @AuthenticationPrincipal Caller caller,
             @PathVariable("order_id") String orderId,
             @Valid @RequestBody CancelOrderLines request) {
-        var order = orders.get(caller, id(orderId, "Order"));
-        var action = actions.acceptCancel(caller, CancelTranslation.commands(order, request));
+        var order = resolve(caller, orderId);
+        var action = actions.acceptCancel(
+                caller, CancelTranslation.commands(order, orders.references(caller, order), request));
         return ActionViews.Accepted.of(action);
     }
 
@@ -95,10 +95,12 @@ class MiraklController {
         String next = null;
         if (orderIds != null) {
             found = orderIds.stream()
-                    .map(CancelTranslation::uuidOrNull)
-                    .filter(Objects::nonNull)
                     .distinct()
-                    .flatMap(id -> visible(caller, id).stream())
+                    .flatMap(id -> orders
+                            .findByReference(caller, CancelTranslation.CHANNEL, id)
+                            .or(() -> java.util.Optional.ofNullable(CancelTranslation.uuidOrNull(id))
+                                    .flatMap(uuid -> visible(caller, uuid)))
+                            .stream())
                     .filter(order -> since == null || !order.updatedAt().isBefore(since))
                     .toList();
         } else {
@@ -114,7 +116,8 @@ class MiraklController {
                                 .map(Enum::name)
                                 .toList()
                                 .contains(OrderViews.statusOf(order).status()))
-                .map(order -> OrderViews.of(order, cancellations.list(caller, order.id())))
+                .map(order ->
+                        OrderViews.of(order, orders.references(caller, order), cancellations.list(caller, order.id())))
                 .toList();
         return new OrderViews.Page(data, next);
     }
@@ -158,6 +161,15 @@ class MiraklController {
             method = {RequestMethod.POST, RequestMethod.PUT, RequestMethod.PATCH, RequestMethod.DELETE})
     void otherMethodsOnReads(HttpServletRequest request) throws HttpRequestMethodNotSupportedException {
         throw new HttpRequestMethodNotSupportedException(request.getMethod(), List.of("GET"));
+    }
+
+    /**
+     * An order by the id Mirakl knows it by (its {@code mirakl} reference, e.g.
+     * {@code 0024_COMMERCIAL_ID-A}), or by Rescind's own id.
+     */
+    private io.rescind.orders.PurchaseOrder resolve(Caller caller, String orderId) {
+        return orders.findByReference(caller, CancelTranslation.CHANNEL, orderId)
+                .orElseGet(() -> orders.get(caller, id(orderId, "Order")));
     }
 
     /** Rescind's ids are UUIDs: any other id names nothing here. */

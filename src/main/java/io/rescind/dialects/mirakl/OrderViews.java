@@ -5,11 +5,13 @@ import io.rescind.orders.Cancellation;
 import io.rescind.orders.LineStatus;
 import io.rescind.orders.OrderLine;
 import io.rescind.orders.PurchaseOrder;
+import io.rescind.orders.References;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import tools.jackson.databind.PropertyNamingStrategies;
 import tools.jackson.databind.annotation.JsonNaming;
 
@@ -112,10 +114,11 @@ final class OrderViews {
                 .orElse(new Status("CLOSED", null));
     }
 
-    static Order of(PurchaseOrder order, List<Cancellation> cancellations) {
+    /** The order as Mirakl shows it, with Mirakl's own ids where the order has them. */
+    static Order of(PurchaseOrder order, Map<UUID, References> references, List<Cancellation> cancellations) {
         var status = statusOf(order);
         return new Order(
-                order.id().toString(),
+                miraklId(references, order.id()),
                 order.buyerOrderNumber(),
                 order.createdAt(),
                 order.updatedAt(),
@@ -126,11 +129,18 @@ final class OrderViews {
                 Map.of(),
                 List.of(),
                 order.lines().stream()
-                        .map(line -> line(order.currency(), line, cancellations))
+                        .map(line -> line(order.currency(), line, miraklId(references, line.id()), cancellations))
                         .toList());
     }
 
-    private static Line line(String currency, OrderLine line, List<Cancellation> cancellations) {
+    private static String miraklId(Map<UUID, References> references, UUID id) {
+        return references
+                .getOrDefault(id, References.NONE)
+                .in(CancelTranslation.CHANNEL)
+                .orElse(id.toString());
+    }
+
+    private static Line line(String currency, OrderLine line, String lineId, List<Cancellation> cancellations) {
         var status = Status.of(line.status());
         var left = line.remaining();
         var adjustments = cancellations.stream()
@@ -150,7 +160,7 @@ final class OrderViews {
                                 c.createdAt())))
                 .toList();
         return new Line(
-                line.id().toString(),
+                lineId,
                 line.position(),
                 status.status(),
                 status.reason(),

@@ -12,6 +12,8 @@ import io.rescind.orders.NewOrder;
 import io.rescind.orders.OrderLifecycle;
 import io.rescind.orders.OrderQuery;
 import io.rescind.orders.Placement;
+import io.rescind.orders.PurchaseOrder;
+import io.rescind.orders.References;
 import io.rescind.orders.web.OrderViews.LineView;
 import io.rescind.orders.web.OrderViews.OrderPage;
 import io.rescind.orders.web.OrderViews.OrderView;
@@ -32,6 +34,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -56,7 +59,8 @@ class OrderController {
             @NotNull @Pattern(regexp = "[A-Z]{3}", message = "must be an ISO 4217 code")
             String currency,
 
-            @NotEmpty @Size(max = 500) List<@Valid @NotNull LineRequest> lines) {}
+            @NotEmpty @Size(max = 500) List<@Valid @NotNull LineRequest> lines,
+            Map<String, String> references) {}
 
     record LineRequest(
             @Size(min = 1, max = 50) @Pattern(regexp = "\\S+", message = "must not contain spaces")
@@ -74,7 +78,8 @@ class OrderController {
             @DecimalMin("0") @Digits(integer = 13, fraction = 4)
             BigDecimal shippingPrice,
 
-            @Size(max = 20) List<@Valid @NotNull Tax> shippingTaxes) {}
+            @Size(max = 20) List<@Valid @NotNull Tax> shippingTaxes,
+            Map<String, String> references) {}
 
     /** A buyer's update: lines by position (a new position is a new line), then lines to complete. */
     record AmendRequest(
@@ -112,23 +117,28 @@ class OrderController {
                 request.buyerId(),
                 request.sellerId(),
                 request.currency(),
-                request.lines().stream()
-                        .map(line -> new NewOrder.NewLine(
-                                line.position(),
-                                line.productId(),
-                                line.description(),
-                                line.quantity(),
-                                line.unitPrice(),
-                                line.taxes(),
-                                line.shippingPrice(),
-                                line.shippingTaxes()))
-                        .toList());
+                java.util.stream.IntStream.range(0, request.lines().size())
+                        .mapToObj(i -> {
+                            var line = request.lines().get(i);
+                            return new NewOrder.NewLine(
+                                    line.position(),
+                                    line.productId(),
+                                    line.description(),
+                                    line.quantity(),
+                                    line.unitPrice(),
+                                    line.taxes(),
+                                    line.shippingPrice(),
+                                    line.shippingTaxes(),
+                                    References.of(line.references(), "lines[%d].references".formatted(i)));
+                        })
+                        .toList(),
+                References.of(request.references(), "references"));
         return switch (lifecycle.place(caller, order)) {
             case Placement.Placed placed ->
                 ResponseEntity.created(
                                 URI.create("/api/v1/orders/" + placed.order().id()))
-                        .body(OrderView.of(placed.order()));
-            case Placement.AlreadyPlaced again -> ResponseEntity.ok(OrderView.of(again.order()));
+                        .body(view(caller, placed.order()));
+            case Placement.AlreadyPlaced again -> ResponseEntity.ok(view(caller, again.order()));
         };
     }
 
@@ -159,7 +169,18 @@ class OrderController {
 
     @GetMapping("/{orderId}")
     OrderView get(@AuthenticationPrincipal Caller caller, @PathVariable UUID orderId) {
-        return OrderView.of(lifecycle.get(caller, orderId));
+        return view(caller, lifecycle.get(caller, orderId));
+    }
+
+    /** The order another system knows by {@code externalId} in {@code channel} (e.g. mirakl, erp). */
+    @GetMapping("/by-reference/{channel}/{externalId}")
+    OrderView byReference(
+            @AuthenticationPrincipal Caller caller, @PathVariable String channel, @PathVariable String externalId) {
+        return view(caller, lifecycle.getByReference(caller, channel, externalId));
+    }
+
+    private OrderView view(Caller caller, PurchaseOrder order) {
+        return OrderView.of(order, lifecycle.references(caller, order));
     }
 
     @GetMapping

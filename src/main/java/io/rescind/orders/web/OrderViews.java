@@ -1,12 +1,15 @@
 package io.rescind.orders.web;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.rescind.orders.Amounts;
 import io.rescind.orders.LineStatus;
 import io.rescind.orders.OrderLine;
 import io.rescind.orders.PurchaseOrder;
+import io.rescind.orders.References;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 /** The canonical API's JSON for orders. */
@@ -24,9 +27,16 @@ final class OrderViews {
             Instant createdAt,
             Instant updatedAt,
             long version,
+            @JsonInclude(JsonInclude.Include.NON_NULL) Map<String, String> references,
             List<LineView> lines) {
 
+        /** Without references: in lists, where reading them for every order would cost a query each. */
         static OrderView of(PurchaseOrder order) {
+            return of(order, null);
+        }
+
+        /** @param references by the order's and each line's id, as {@code OrderLifecycle#references} gives them */
+        static OrderView of(PurchaseOrder order, Map<UUID, References> references) {
             return new OrderView(
                     order.id(),
                     order.number(),
@@ -37,7 +47,15 @@ final class OrderViews {
                     order.createdAt(),
                     order.updatedAt(),
                     order.version(),
-                    order.lines().stream().map(LineView::of).toList());
+                    references == null ? null : byChannel(references, order.id()),
+                    order.lines().stream()
+                            .map(line ->
+                                    LineView.of(line, references == null ? null : byChannel(references, line.id())))
+                            .toList());
+        }
+
+        private static Map<String, String> byChannel(Map<UUID, References> references, UUID id) {
+            return references.getOrDefault(id, References.NONE).byChannel();
         }
     }
 
@@ -56,9 +74,14 @@ final class OrderViews {
             BigDecimal unitPrice,
             Amounts totals,
             Amounts cancelled,
-            long version) {
+            long version,
+            @JsonInclude(JsonInclude.Include.NON_NULL) Map<String, String> references) {
 
         static LineView of(OrderLine line) {
+            return of(line, null);
+        }
+
+        static LineView of(OrderLine line, Map<String, String> references) {
             return new LineView(
                     line.id(),
                     line.number(),
@@ -74,7 +97,8 @@ final class OrderViews {
                     line.unitPrice(),
                     line.totals(),
                     line.cancelled(),
-                    line.version());
+                    line.version(),
+                    references);
         }
     }
 
