@@ -1,5 +1,6 @@
 package io.rescind.orders;
 
+import io.rescind.parties.References;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;

@@ -1,5 +1,6 @@
 package io.rescind.orders;
 
+import io.rescind.parties.References;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.UUID;

@@ -9,6 +9,7 @@ import io.rescind.orders.OrderEvents.OrderCreated;
 import io.rescind.parties.Caller;
 import io.rescind.parties.Parties;
 import io.rescind.parties.PartyRole;
+import io.rescind.parties.References;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;

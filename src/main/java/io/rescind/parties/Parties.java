@@ -69,6 +69,44 @@ public class Parties {
                 .single();
     }
 
+    /** The party another system knows as {@code externalId} in {@code channel} (Tradecloud's account numbers). */
+    public Optional<UUID> findByReference(UUID tenantId, String channel, String externalId) {
+        return jdbc.sql("""
+                        select party_id from party_references
+                        where tenant_id = :tenant and channel = :channel and external_id = :external
+                        """)
+                .param("tenant", tenantId)
+                .param("channel", channel)
+                .param("external", externalId)
+                .query(UUID.class)
+                .optional();
+    }
+
+    public References references(UUID tenantId, UUID partyId) {
+        var byChannel = new java.util.HashMap<String, String>();
+        jdbc.sql("select channel, external_id from party_references where tenant_id = :tenant and party_id = :party")
+                .param("tenant", tenantId)
+                .param("party", partyId)
+                .query(rs -> {
+                    byChannel.put(rs.getString("channel"), rs.getString("external_id"));
+                });
+        return new References(byChannel);
+    }
+
+    void addReferences(UUID tenantId, UUID partyId, References references) {
+        for (var entry : references.byChannel().entrySet()) {
+            jdbc.sql("""
+                            insert into party_references (tenant_id, channel, external_id, party_id)
+                            values (:tenant, :channel, :external, :party)
+                            """)
+                    .param("tenant", tenantId)
+                    .param("channel", entry.getKey())
+                    .param("external", entry.getValue())
+                    .param("party", partyId)
+                    .update();
+        }
+    }
+
     Optional<Tenant> findTenant(java.util.UUID tenantId) {
         return jdbc.sql("select tenant_id, name, created_at from tenants where tenant_id = :id")
                 .param("id", tenantId)

@@ -21,10 +21,28 @@ public class PartyAdministration {
         this.keys = keys;
     }
 
+    /** A new party, with the ids other systems know it by (a reference taken is a conflict: nothing is created). */
     @Transactional
-    public IssuedParty create(Caller operator, String name, PartyRole role) {
+    public IssuedParty create(Caller operator, String name, PartyRole role, References references) {
+        var taken = references.byChannel().entrySet().stream()
+                .filter(entry -> parties.findByReference(operator.tenantId(), entry.getKey(), entry.getValue())
+                        .isPresent())
+                .map(entry -> entry.getKey() + ":" + entry.getValue())
+                .toList();
+        if (!taken.isEmpty()) {
+            throw new RescindException(
+                    RescindException.Kind.CONFLICT,
+                    "reference-taken",
+                    "Another party of this tenant has the reference %s".formatted(String.join(", ", taken)),
+                    java.util.Map.of("references", taken));
+        }
         var party = parties.create(operator.tenantId(), name, role);
+        parties.addReferences(operator.tenantId(), party.id(), references);
         return new IssuedParty(party, keys.issue(operator.tenantId(), party.id()));
+    }
+
+    public References references(Caller caller, UUID partyId) {
+        return parties.references(caller.tenantId(), find(caller, partyId).id());
     }
 
     @Transactional

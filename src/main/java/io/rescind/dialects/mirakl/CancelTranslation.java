@@ -7,7 +7,7 @@ import io.rescind.orders.CancelLines;
 import io.rescind.orders.LineRef;
 import io.rescind.orders.OrderLine;
 import io.rescind.orders.PurchaseOrder;
-import io.rescind.orders.References;
+import io.rescind.parties.References;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -5,7 +5,7 @@ import io.rescind.orders.Cancellation;
 import io.rescind.orders.LineStatus;
 import io.rescind.orders.OrderLine;
 import io.rescind.orders.PurchaseOrder;
-import io.rescind.orders.References;
+import io.rescind.parties.References;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.Comparator;

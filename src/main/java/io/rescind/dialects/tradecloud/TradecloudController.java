@@ -146,7 +146,8 @@ class TradecloudController {
             throw TradecloudError.badRequest("order is required");
         }
         var number = purchaseOrderNumber(header.purchaseOrderNumber());
-        var buyer = partyId(header.buyerAccountNumber(), "buyerAccountNumber", "Buyer account number not found");
+        var buyer =
+                partyId(caller, header.buyerAccountNumber(), "buyerAccountNumber", "Buyer account number not found");
         var lines = message.linesOrEmpty();
         requireAtMost(lines.size());
         var flags = Indicators.byPosition(
@@ -261,8 +262,8 @@ class TradecloudController {
 
     private NewOrder newOrder(
             Caller caller, Messages.OrderHeader header, String number, List<Messages.OrderLine> lines) {
-        var seller =
-                partyId(header.supplierAccountNumber(), "supplierAccountNumber", "Supplier account number not found");
+        var seller = partyId(
+                caller, header.supplierAccountNumber(), "supplierAccountNumber", "Supplier account number not found");
         if (parties.find(caller.tenantId(), seller)
                 .filter(p -> p.role() == PartyRole.SELLER)
                 .isEmpty()) {
@@ -373,9 +374,14 @@ class TradecloudController {
     }
 
     /** Account numbers are Rescind party ids; anything else names no known account. */
-    private static UUID partyId(String accountNumber, String field, String notFound) {
+    /** A party by its Tradecloud account number (its {@code tradecloud} reference), or by Rescind's id. */
+    private UUID partyId(Caller caller, String accountNumber, String field, String notFound) {
         if (accountNumber == null || accountNumber.isBlank()) {
             throw TradecloudError.badRequest("order.%s is required".formatted(field));
+        }
+        var known = parties.findByReference(caller.tenantId(), "tradecloud", accountNumber.trim());
+        if (known.isPresent()) {
+            return known.get();
         }
         try {
             return UUID.fromString(accountNumber.trim());

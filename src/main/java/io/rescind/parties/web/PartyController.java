@@ -4,11 +4,13 @@ import io.rescind.parties.Caller;
 import io.rescind.parties.Party;
 import io.rescind.parties.PartyAdministration;
 import io.rescind.parties.PartyRole;
+import io.rescind.parties.References;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -23,9 +25,9 @@ import org.springframework.web.bind.annotation.RestController;
 class PartyController {
 
     record NewParty(
-            @NotBlank @Size(max = 200) String name, @NotNull PartyRole role) {}
+            @NotBlank @Size(max = 200) String name, @NotNull PartyRole role, Map<String, String> references) {}
 
-    record PartyWithKey(Party party, String apiKey) {}
+    record PartyWithKey(Party party, Map<String, String> references, String apiKey) {}
 
     record IssuedKey(UUID partyId, String apiKey) {}
 
@@ -38,8 +40,9 @@ class PartyController {
     @PostMapping("/api/v1/parties")
     @ResponseStatus(HttpStatus.CREATED)
     PartyWithKey create(@AuthenticationPrincipal Caller operator, @Valid @RequestBody NewParty request) {
-        var issued = administration.create(operator, request.name().strip(), request.role());
-        return new PartyWithKey(issued.party(), issued.apiKey());
+        var references = References.of(request.references(), "references");
+        var issued = administration.create(operator, request.name().strip(), request.role(), references);
+        return new PartyWithKey(issued.party(), references.byChannel(), issued.apiKey());
     }
 
     @GetMapping("/api/v1/parties")

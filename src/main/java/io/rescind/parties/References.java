@@ -1,4 +1,4 @@
-package io.rescind.orders;
+package io.rescind.parties;
 
 import io.rescind.RescindException;
 import io.rescind.RescindException.Kind;
