@@ -177,9 +177,20 @@ public class BulkCancellations {
                 outcome.refusals());
     }
 
+    /** The caller's jobs (an operator: every job of the tenant), newest first, created before {@code before}. */
+    public List<BulkJob> list(Caller caller, Instant before, int limit) {
+        return store.list(caller, before == null ? Instant.now().plusSeconds(1) : before, limit).stream()
+                .map(row -> withProgress(caller, row))
+                .toList();
+    }
+
     /** The job with its progress, if the caller requested it (operators: any job of their tenant). */
     public BulkJob get(Caller caller, UUID jobId) {
-        var row = store.find(caller, jobId).orElseThrow(() -> RescindException.notFound("Bulk job"));
+        return withProgress(caller, store.find(caller, jobId).orElseThrow(() -> RescindException.notFound("Bulk job")));
+    }
+
+    private BulkJob withProgress(Caller caller, BulkStore.JobRow row) {
+        var jobId = row.id();
         var counted = store.progress(caller.tenantId(), jobId);
         var progress = counted.counts();
         var status = row.cancelled()

@@ -162,6 +162,23 @@ class BulkStore {
                 .optional();
     }
 
+    /** The caller's jobs (an operator: the tenant's), newest first, created before {@code before}. */
+    List<JobRow> list(Caller caller, Instant before, int limit) {
+        return jdbc.sql("""
+                        select * from bulk_jobs
+                        where tenant_id = :tenant and (:operator or requested_by = :party) and created_at < :before
+                        order by created_at desc
+                        limit :limit
+                        """)
+                .param("tenant", caller.tenantId())
+                .param("operator", caller.isOperator())
+                .param("party", caller.partyId())
+                .param("before", utc(before))
+                .param("limit", limit)
+                .query(this::jobRow)
+                .list();
+    }
+
     /**
      * Stores a job and its orders, all queued but those already known to be refused (an order the
      * caller cannot see).

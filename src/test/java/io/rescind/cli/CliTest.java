@@ -186,6 +186,14 @@ class CliTest extends ApiTest {
         assertThat(run.out()).contains("\r\u001b[2K[").contains("] 100%  4/4 orders  applied 4");
         assertThat(run.out()).doesNotContain("progress: ");
         assertThat(Files.readAllLines(results)).hasSize(5);
+
+        var jobs = as(trade.seller(), "bulk-cancel", "list");
+        assertThat(jobs.exit()).as(jobs.toString()).isZero();
+        assertThat(jobs.out())
+                .startsWith("ID")
+                .contains("COMPLETED")
+                .contains("DISCONTINUED")
+                .contains("4/4");
     }
 
     @Test

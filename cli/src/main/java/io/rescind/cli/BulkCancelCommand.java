@@ -30,7 +30,7 @@ import tools.jackson.databind.JsonNode;
             "Shows the job's progress until it is done, then writes the result of every order to a CSV file.",
             "Exit code 0 when every order was applied or awaits approval, 4 when any was refused, failed or skipped."
         },
-        subcommands = {BulkCancelCommand.Watch.class, BulkCancelCommand.Stop.class})
+        subcommands = {BulkCancelCommand.Jobs.class, BulkCancelCommand.Watch.class, BulkCancelCommand.Stop.class})
 final class BulkCancelCommand implements Callable<Integer> {
 
     enum ProgressMode {
@@ -367,6 +367,46 @@ final class BulkCancelCommand implements Callable<Integer> {
             return Long.parseLong(value);
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException(file + ": '" + value + "' is not a number (" + what + ")");
+        }
+    }
+
+    @Command(
+            name = "list",
+            mixinStandardHelpOptions = true,
+            description = "Your bulk jobs, newest first (an operator: every job of the tenant).")
+    static final class Jobs implements Callable<Integer> {
+
+        @Spec
+        CommandSpec spec;
+
+        @Option(
+                names = "--limit",
+                defaultValue = "20",
+                description = "at most this many, up to 100 (default ${DEFAULT-VALUE})")
+        int limit;
+
+        @Override
+        public Integer call() {
+            var root = OrdersCommand.root(spec);
+            var page = root.client().get("/api/v1/bulk-cancellations" + Client.query(Map.of("limit", limit)));
+            if (root.json()) {
+                root.printJson(page);
+                return 0;
+            }
+            var table = new Table("ID", "STATUS", "REASON", "DONE", "APPLIED", "REFUSED", "PENDING", "CREATED");
+            page.path("items")
+                    .forEach(job -> table.row(
+                            job.path("id").asString(""),
+                            job.path("status").asString(""),
+                            job.path("reason").asString(""),
+                            job.at("/progress/done").asInt() + "/"
+                                    + job.at("/progress/total").asInt(),
+                            job.at("/progress/applied").asInt(),
+                            job.at("/progress/refused").asInt(),
+                            job.at("/progress/pendingApproval").asInt(),
+                            job.path("createdAt").asString("")));
+            table.print(root.out());
+            return 0;
         }
     }
 

@@ -16,6 +16,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -73,6 +74,28 @@ class BulkController {
             }
         };
     }
+
+    /** The caller's jobs, newest first; an operator sees every job of its tenant. */
+    @GetMapping
+    JobsPage list(
+            @AuthenticationPrincipal Caller caller,
+            @RequestParam(defaultValue = "20") @Min(1) @Max(100) int limit,
+            @RequestParam(required = false) String cursor) {
+        Instant before = null;
+        if (cursor != null && !cursor.isBlank()) {
+            try {
+                before = Instant.parse(cursor);
+            } catch (java.time.format.DateTimeParseException e) {
+                throw new RescindException(
+                        RescindException.Kind.INVALID, "invalid-cursor", "The cursor is not one we gave");
+            }
+        }
+        var jobs = bulk.list(caller, before, limit);
+        var next = jobs.size() == limit ? jobs.getLast().createdAt().toString() : null;
+        return new JobsPage(jobs, next);
+    }
+
+    record JobsPage(List<BulkJob> items, String nextCursor) {}
 
     @GetMapping("/{jobId}")
     BulkJob get(@AuthenticationPrincipal Caller caller, @PathVariable UUID jobId) {
