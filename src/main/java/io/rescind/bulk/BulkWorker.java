@@ -50,8 +50,13 @@ class BulkWorker implements SmartLifecycle {
         return "bulk:" + claimed.jobId() + ":" + claimed.order().orderId();
     }
 
+    /** Wakes every thread of this instance's worker: a new job has orders for all of them. */
     void nudge() {
-        wake.release();
+        // At most one permit per thread waits, however many jobs arrive while they are busy.
+        int missing = properties.threads() - wake.availablePermits();
+        if (missing > 0) {
+            wake.release(missing);
+        }
     }
 
     @Override
@@ -103,8 +108,8 @@ class BulkWorker implements SmartLifecycle {
                 log.warn("Bulk worker could not reach its queue; trying again", e);
             }
             try {
+                // One permit per thread: a nudge wakes them all, each takes its own.
                 wake.tryAcquire(properties.pollInterval().toMillis(), TimeUnit.MILLISECONDS);
-                wake.drainPermits();
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return;

@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
@@ -26,8 +27,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 class SingleOrderCancels {
 
     /** What the engine made of one order's cancel. */
-    record Outcome(
-            OrderResult.Status status, java.util.UUID cancellationId, long units, List<OrderResult.Refusal> refusals) {}
+    record Outcome(OrderResult.Status status, UUID cancellationId, long units, List<OrderResult.Refusal> refusals) {}
 
     private final CancellationEngine engine;
     private final TransactionTemplate savepoint;
