@@ -16,6 +16,9 @@ import io.rescind.orders.OrderLifecycle;
 import io.rescind.orders.PurchaseOrder;
 import io.rescind.parties.Caller;
 import io.rescind.parties.PartyRole;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
 import java.util.Map;
@@ -39,6 +42,7 @@ import org.springframework.web.bind.annotation.RestController;
  * or waits for the supplier is the seller's cancellation policy, decided by the engine.
  */
 @RestController
+@Tag(name = "Orders")
 class CruxController {
 
     private static final Pattern UUID_TEXT =
@@ -55,6 +59,14 @@ class CruxController {
         this.orders = orders;
     }
 
+    @Operation(
+            operationId = "cancelOrderItem",
+            summary = "Cancel an order item",
+            description =
+                    "A retailer asks to cancel one item of its order. The cancel request is sent to the supplier, who confirms or rejects it (unless the seller's policy lets it apply at once). An item past pending cannot be cancelled (422).")
+    @ApiResponse(responseCode = "204", description = "The cancel request is pending (or applied)")
+    @ApiResponse(responseCode = "409", description = "The requester is a supplier, not a retailer")
+    @ApiResponse(responseCode = "422", description = "The item cannot be cancelled")
     @DeleteMapping({"/orders/items/cancel/{itemUuid}/", "/timp/orders/items/cancel/{itemUuid}/"})
     ResponseEntity<Void> cancelItem(
             @AuthenticationPrincipal Caller caller,
@@ -75,6 +87,14 @@ class CruxController {
         return answer(engine.cancel(caller, command));
     }
 
+    @Operation(
+            operationId = "cancelOrder",
+            summary = "Cancel an order",
+            description =
+                    "A retailer asks to cancel every item of its order (`order_uuid`); the supplier confirms or rejects.")
+    @ApiResponse(responseCode = "204", description = "The cancel request is pending (or applied)")
+    @ApiResponse(responseCode = "409", description = "The requester is a supplier, not a retailer")
+    @ApiResponse(responseCode = "422", description = "The order cannot be cancelled")
     @PatchMapping({"/orders/cancel/", "/timp/orders/cancel/"})
     ResponseEntity<Void> cancelOrder(
             @AuthenticationPrincipal Caller caller,
@@ -98,6 +118,14 @@ class CruxController {
         return answer(engine.cancel(caller, command));
     }
 
+    @Operation(
+            operationId = "decideOrderItemCancel",
+            summary = "Confirm or reject an item's cancel",
+            description =
+                    "The supplier confirms (`.../confirm/`) or rejects (`.../reject/`) the pending cancel request of one item.")
+    @ApiResponse(responseCode = "204", description = "Decided")
+    @ApiResponse(responseCode = "409", description = "The requester is a retailer, not a supplier")
+    @ApiResponse(responseCode = "422", description = "No cancellation is pending for the item")
     @PatchMapping({
         "/timp/orders/items/cancel/{itemUuid}/confirm/",
         "/orders/items/cancel/{itemUuid}/confirm/",
@@ -126,6 +154,14 @@ class CruxController {
         return ResponseEntity.noContent().build();
     }
 
+    @Operation(
+            operationId = "decideOrderCancel",
+            summary = "Confirm or reject an order's cancel",
+            description =
+                    "The supplier confirms (`.../confirm/`) or rejects (`.../reject/`) every pending cancel request of the order.")
+    @ApiResponse(responseCode = "204", description = "Decided")
+    @ApiResponse(responseCode = "409", description = "The requester is a retailer, not a supplier")
+    @ApiResponse(responseCode = "422", description = "No cancellation is pending for the order")
     @PatchMapping({
         "/timp/orders/cancel/{orderUuid}/confirm/",
         "/orders/cancel/{orderUuid}/confirm/",
@@ -147,6 +183,11 @@ class CruxController {
         return ResponseEntity.noContent().build();
     }
 
+    @Operation(
+            operationId = "getOrder",
+            summary = "Read an order",
+            description = "The order with its items, their statuses and pending cancel requests.")
+    @ApiResponse(responseCode = "200", description = "The order")
     @GetMapping({"/orders/{orderUuid}/", "/timp/orders/{orderUuid}/"})
     CruxOrderView order(@AuthenticationPrincipal Caller caller, @PathVariable String orderUuid) {
         var orderId = uuid(orderUuid, "order");

@@ -1,6 +1,12 @@
 package io.rescind.dialects.mirakl;
 
 import io.rescind.parties.ApiKeys;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.security.SecurityRequirements;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Arrays;
@@ -27,6 +33,7 @@ import org.springframework.web.bind.annotation.RestController;
  * as HTTP Basic. Answers and errors follow RFC 6749, not Mirakl's {@code Error}.
  */
 @RestController
+@Tag(name = "Authentication")
 class TokenController {
 
     static final String PATH = "/mirakl/oauth/token";
@@ -39,6 +46,28 @@ class TokenController {
         this.tokens = tokens;
     }
 
+    @Operation(
+            operationId = "getToken",
+            summary = "Get an access token",
+            description =
+                    "OAuth 2.0 client credentials (RFC 6749): `grant_type=client_credentials` with the client id and secret (form or Basic) gives a bearer token. Errors are RFC 6749 error objects.")
+    @ApiResponse(responseCode = "200", description = "The token")
+    @ApiResponse(
+            responseCode = "400",
+            description = "An RFC 6749 error (`unsupported_grant_type`...)",
+            content =
+                    @Content(mediaType = "application/json", schema = @Schema(ref = "#/components/schemas/OAuthError")))
+    @ApiResponse(
+            responseCode = "401",
+            description = "An RFC 6749 error (`invalid_client`)",
+            content =
+                    @Content(mediaType = "application/json", schema = @Schema(ref = "#/components/schemas/OAuthError")))
+    @ApiResponse(
+            responseCode = "415",
+            description = "An RFC 6749 error (`invalid_request`): the body must be a form",
+            content =
+                    @Content(mediaType = "application/json", schema = @Schema(ref = "#/components/schemas/OAuthError")))
+    @SecurityRequirements
     @PostMapping(path = PATH, consumes = MediaType.APPLICATION_FORM_URLENCODED_VALUE)
     ResponseEntity<Map<String, Object>> token(
             @RequestParam MultiValueMap<String, String> form,

@@ -16,6 +16,9 @@ import io.rescind.orders.web.OrderViews.LineView;
 import io.rescind.orders.web.OrderViews.OrderPage;
 import io.rescind.orders.web.OrderViews.OrderView;
 import io.rescind.parties.Caller;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Digits;
@@ -46,6 +49,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 @RestController
 @RequestMapping("/api/v1/orders")
+@Tag(name = "Orders")
 class OrderController {
 
     record OrderRequest(
@@ -105,6 +109,16 @@ class OrderController {
         this.lifecycle = lifecycle;
     }
 
+    @Operation(
+            operationId = "placeOrder",
+            summary = "Place an order",
+            description = "The buyer (or an operator naming `buyerId`) places a purchase order with its lines."
+                    + " The same order number with the same content returns the order placed first (200);"
+                    + " with other content it is refused (409 `order-number-taken`).")
+    @ApiResponse(responseCode = "201", description = "The order, placed now")
+    @ApiResponse(responseCode = "200", description = "The order placed earlier with the same number and content")
+    @ApiResponse(responseCode = "409", description = "The order number is taken by an order with other content")
+    @ApiResponse(responseCode = "422", description = "The order breaks a rule of the data model")
     @PostMapping
     ResponseEntity<OrderView> place(@AuthenticationPrincipal Caller caller, @Valid @RequestBody OrderRequest request) {
         var order = new NewOrder(
@@ -136,6 +150,14 @@ class OrderController {
      * The buyer updates its order: each line's change applied or refused on its own (see {@code
      * lines[].outcome}); Completed and Cancelled lines ignore changes.
      */
+    @Operation(
+            operationId = "amendOrder",
+            summary = "Update an order's lines",
+            description = "The buyer updates lines by position (a new position adds a line) and completes"
+                    + " confirmed lines; each change is applied or refused on its own (`lines[].outcome`).")
+    @ApiResponse(responseCode = "200", description = "The order after the update, and each line's outcome")
+    @ApiResponse(responseCode = "409", description = "The order changed meanwhile or cannot be updated")
+    @ApiResponse(responseCode = "422", description = "The update breaks a rule of the data model")
     @PatchMapping("/{orderId}")
     AmendedView amend(
             @AuthenticationPrincipal Caller caller,
@@ -157,11 +179,24 @@ class OrderController {
         return new AmendedView(OrderView.of(amended.order()), amended.lines());
     }
 
+    @Operation(
+            operationId = "getOrder",
+            summary = "Read an order",
+            description = "The order with its lines, their statuses and amounts, as its buyer, seller or an"
+                    + " operator sees it.")
+    @ApiResponse(responseCode = "200", description = "The order")
     @GetMapping("/{orderId}")
     OrderView get(@AuthenticationPrincipal Caller caller, @PathVariable UUID orderId) {
         return OrderView.of(lifecycle.get(caller, orderId));
     }
 
+    @Operation(
+            operationId = "listOrders",
+            summary = "List orders",
+            description = "Orders the caller may see, oldest first, a page at a time: pass `nextCursor` as"
+                    + " `cursor` for the next page. Filters combine; `orderNumber` is the buyer's order"
+                    + " number. Unknown query parameters are refused (400).")
+    @ApiResponse(responseCode = "200", description = "A page of orders")
     @GetMapping
     OrderPage list(
             @AuthenticationPrincipal Caller caller,
@@ -177,21 +212,48 @@ class OrderController {
         return new OrderPage(orders.stream().map(OrderView::of).toList(), next);
     }
 
+    @Operation(
+            operationId = "getOrderHistory",
+            summary = "Read an order's history",
+            description = "Everything that happened to the order, oldest first; entry types are the event types"
+                    + " of webhooks (docs/events.md).")
+    @ApiResponse(responseCode = "200", description = "The history entries")
     @GetMapping("/{orderId}/history")
     List<OrderJournal.Entry> history(@AuthenticationPrincipal Caller caller, @PathVariable UUID orderId) {
         return lifecycle.history(caller, orderId);
     }
 
+    @Operation(
+            operationId = "confirmLine",
+            summary = "Confirm a line",
+            description =
+                    "The seller confirms a line it can deliver. The line must be in a status that allows the move (409 otherwise).")
+    @ApiResponse(responseCode = "200", description = "The line after the move")
+    @ApiResponse(responseCode = "409", description = "The line's status does not allow the move")
     @PostMapping("/{orderId}/lines/{lineId}/confirm")
     LineView confirm(@AuthenticationPrincipal Caller caller, @PathVariable UUID orderId, @PathVariable UUID lineId) {
         return LineView.of(lifecycle.move(caller, orderId, lineId, new LineMove.Confirm()));
     }
 
+    @Operation(
+            operationId = "rejectLine",
+            summary = "Reject a line",
+            description =
+                    "The seller rejects a line it will not deliver. The line must be in a status that allows the move (409 otherwise).")
+    @ApiResponse(responseCode = "200", description = "The line after the move")
+    @ApiResponse(responseCode = "409", description = "The line's status does not allow the move")
     @PostMapping("/{orderId}/lines/{lineId}/reject")
     LineView reject(@AuthenticationPrincipal Caller caller, @PathVariable UUID orderId, @PathVariable UUID lineId) {
         return LineView.of(lifecycle.move(caller, orderId, lineId, new LineMove.Reject()));
     }
 
+    @Operation(
+            operationId = "shipLine",
+            summary = "Ship units of a line",
+            description =
+                    "The seller ships `quantity` units of a line; shipped units can no longer be cancelled. The line must be in a status that allows the move (409 otherwise).")
+    @ApiResponse(responseCode = "200", description = "The line after the move")
+    @ApiResponse(responseCode = "409", description = "The line's status does not allow the move")
     @PostMapping("/{orderId}/lines/{lineId}/ship")
     LineView ship(
             @AuthenticationPrincipal Caller caller,
@@ -201,6 +263,13 @@ class OrderController {
         return LineView.of(lifecycle.move(caller, orderId, lineId, new LineMove.Ship(request.quantity())));
     }
 
+    @Operation(
+            operationId = "completeLine",
+            summary = "Complete a line",
+            description =
+                    "The seller completes a delivered line. The line must be in a status that allows the move (409 otherwise).")
+    @ApiResponse(responseCode = "200", description = "The line after the move")
+    @ApiResponse(responseCode = "409", description = "The line's status does not allow the move")
     @PostMapping("/{orderId}/lines/{lineId}/complete")
     LineView complete(@AuthenticationPrincipal Caller caller, @PathVariable UUID orderId, @PathVariable UUID lineId) {
         return LineView.of(lifecycle.move(caller, orderId, lineId, new LineMove.Complete()));
