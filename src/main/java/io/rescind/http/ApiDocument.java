@@ -46,12 +46,16 @@ public final class ApiDocument {
         UNAUTHORIZED(401),
         /** A role that may not call the operation (operations that are not public). */
         FORBIDDEN(403),
-        /** An identifier in the path that names nothing visible (operations with path parameters). */
+        /** An identifier that names nothing visible (operations with identifiers in the path, query or body). */
         NOT_FOUND(404),
+        /** An {@code Accept} the operation cannot answer (any operation). */
+        NOT_ACCEPTABLE(406),
         /** A body above the size bound (operations with a body). */
         CONTENT_TOO_LARGE(413),
         /** A body of a type the operation does not take (operations with a body). */
         UNSUPPORTED_MEDIA_TYPE(415),
+        /** A well-formed body that breaks a rule (operations with a body). */
+        UNPROCESSABLE_CONTENT(422),
         /** A fault of ours (any operation). */
         INTERNAL_SERVER_ERROR(500),
         /** The database is unreachable (any operation). */
@@ -78,6 +82,7 @@ public final class ApiDocument {
     private final Map<String, SecurityScheme> componentSchemes = new LinkedHashMap<>();
     private final List<Parameter> headers = new ArrayList<>();
     private String errorSchema;
+    private Content successBody;
 
     private ApiDocument(String group, String title, String version, String description) {
         this.group = group;
@@ -128,6 +133,16 @@ public final class ApiDocument {
     /** An error status whose body is not the API's usual error body (a plain-text 401...). */
     public ApiDocument errorBody(int status, String mediaType, Schema<?> schema) {
         statusBodies.put(String.valueOf(status), new Content().addMediaType(mediaType, new MediaType().schema(schema)));
+        return this;
+    }
+
+    /**
+     * The body of every success that springdoc can only call a string (a controller that renders
+     * its documents itself, in JSON or XML).
+     */
+    public ApiDocument successBody(Map<String, Schema<?>> byMediaType) {
+        successBody = new Content();
+        byMediaType.forEach((type, schema) -> successBody.addMediaType(type, new MediaType().schema(schema)));
         return this;
     }
 
@@ -201,6 +216,9 @@ public final class ApiDocument {
         schemes.keySet().forEach(name -> requirements.add(new SecurityRequirement().addList(name)));
         api.security(requirements);
         errorSchemas.forEach(api.getComponents()::addSchemas);
+        if (api.getComponents().getSchemas() != null) {
+            api.getComponents().getSchemas().values().forEach(ApiDocument::anyOfWithoutDiscriminator);
+        }
         if (api.getPaths() != null) {
             api.getPaths().forEach(this::customise);
         }
@@ -250,17 +268,31 @@ public final class ApiDocument {
     private void customise(String path, PathItem.HttpMethod method, Operation operation) {
         var responses = operation.getResponses() == null ? new ApiResponses() : operation.getResponses();
         operation.setResponses(responses);
-        boolean open =
-                operation.getSecurity() != null && operation.getSecurity().isEmpty();
+        // Open: its own security names none of the API's schemes (a token endpoint, a health check).
+        boolean open = operation.getSecurity() != null
+                && operation.getSecurity().stream()
+                        .noneMatch(requirement -> requirement.keySet().stream().anyMatch(schemes::containsKey));
+        if (!open) {
+            for (var header : headers) {
+                if (operation.getParameters() == null
+                        || operation.getParameters().stream()
+                                .noneMatch(p -> header.getName().equals(p.getName()))) {
+                    operation.addParametersItem(header);
+                }
+            }
+        }
         boolean withBody = operation.getRequestBody() != null;
-        boolean withPathParameters = path.contains("{");
+        // An identifier in the path, or in a required query parameter (Walmart's sku, HL Connect's order_id).
+        boolean withPathParameters = path.contains("{")
+                || (operation.getParameters() != null
+                        && operation.getParameters().stream()
+                                .anyMatch(p -> "query".equals(p.getIn()) && Boolean.TRUE.equals(p.getRequired())));
         for (var common : Common.values()) {
             boolean applies = switch (common) {
-                case BAD_REQUEST, INTERNAL_SERVER_ERROR -> true;
+                case BAD_REQUEST, NOT_ACCEPTABLE, INTERNAL_SERVER_ERROR, SERVICE_UNAVAILABLE -> true;
                 case UNAUTHORIZED, FORBIDDEN -> !open && !schemes.isEmpty();
-                case SERVICE_UNAVAILABLE -> true;
-                case NOT_FOUND -> withPathParameters;
-                case CONTENT_TOO_LARGE, UNSUPPORTED_MEDIA_TYPE -> withBody;
+                case NOT_FOUND -> withPathParameters || withBody;
+                case CONTENT_TOO_LARGE, UNSUPPORTED_MEDIA_TYPE, UNPROCESSABLE_CONTENT -> withBody;
             };
             var code = String.valueOf(common.status);
             if (applies && !responses.containsKey(code)) {
@@ -273,13 +305,20 @@ public final class ApiDocument {
         var ordered = new TreeMap<String, ApiResponse>(responses);
         responses.clear();
         ordered.forEach((code, response) -> {
-            if (statusBodies.containsKey(code)
-                    && (response.getContent() == null || response.getContent().isEmpty())) {
+            if (statusBodies.containsKey(code)) {
                 response.setContent(statusBodies.get(code));
             } else if (code.startsWith("4") || code.startsWith("5")) {
                 withErrorBody(response);
             } else {
+                if (response.getContent() != null) {
+                    response.getContent().values().stream()
+                            .filter(type -> type.getSchema() != null)
+                            .forEach(type -> anyOfWithoutDiscriminator(type.getSchema()));
+                }
                 jsonInsteadOfAnything(response);
+                if (successBody != null && response.getContent() != null && isPlainString(response.getContent())) {
+                    response.setContent(successBody);
+                }
             }
             responses.addApiResponse(code, response);
         });
@@ -300,6 +339,34 @@ public final class ApiDocument {
                     type, new MediaType().schema(new Schema<>().$ref("#/components/schemas/" + errorSchema)));
         }
         response.setContent(content);
+    }
+
+    /**
+     * A sealed type's variants (records that share most fields) are not told apart by their
+     * schemas, so "exactly one of" would refuse a valid answer: without a discriminator it is
+     * "any of".
+     */
+    @SuppressWarnings({"rawtypes", "unchecked"})
+    private static void anyOfWithoutDiscriminator(Schema schema) {
+        if (schema.getOneOf() != null && schema.getDiscriminator() == null) {
+            schema.setAnyOf(schema.getOneOf());
+            schema.setOneOf(null);
+        }
+        if (schema.getProperties() != null) {
+            ((Map<String, Schema>) schema.getProperties()).values().forEach(ApiDocument::anyOfWithoutDiscriminator);
+        }
+        if (schema.getItems() != null) {
+            anyOfWithoutDiscriminator(schema.getItems());
+        }
+    }
+
+    private static boolean isPlainString(Content content) {
+        return content.values().stream()
+                .allMatch(type -> type.getSchema() != null
+                        && type.getSchema().get$ref() == null
+                        && ("string".equals(type.getSchema().getType())
+                                || (type.getSchema().getTypes() != null
+                                        && type.getSchema().getTypes().equals(java.util.Set.of("string")))));
     }
 
     /** Springdoc's {@code *}{@code /*} for a handler without {@code produces}: the APIs answer JSON. */

@@ -41,6 +41,10 @@ import org.springframework.web.bind.annotation.RestController;
  * Mirakl Connect's cancel and action endpoints. A cancel is checked for shape and for the lines it
  * names, then accepted as an action (202); the engine decides it when a worker runs the action.
  */
+/**
+ * Served at the root and under {@code /api} too: Mirakl's server URL ends with {@code /api}, so a
+ * client that swaps only the host calls {@code /api/v2/...}.
+ */
 @RestController
 @Tag(name = "Orders")
 class MiraklController {
@@ -61,7 +65,9 @@ class MiraklController {
             description =
                     "Accepts the cancellation of order lines, carried out asynchronously: poll the action it answers with.")
     @ApiResponse(responseCode = "202", description = "Accepted: the action that carries the cancel out")
-    @PostMapping(path = "/v2/orders/{order_id}/cancel", produces = MediaType.APPLICATION_JSON_VALUE)
+    @PostMapping(
+            path = {"/v2/orders/{order_id}/cancel", "/api/v2/orders/{order_id}/cancel"},
+            produces = MediaType.APPLICATION_JSON_VALUE)
     @ResponseStatus(HttpStatus.ACCEPTED)
     ActionViews.Accepted cancel(
             @AuthenticationPrincipal Caller caller,
@@ -77,7 +83,9 @@ class MiraklController {
             summary = "Read an action's status",
             description = "Where an asynchronous cancel stands: pending, success or failure.")
     @ApiResponse(responseCode = "200", description = "The action")
-    @GetMapping(path = "/v2/orders/actions/{action_id}", produces = MediaType.APPLICATION_JSON_VALUE)
+    @GetMapping(
+            path = {"/v2/orders/actions/{action_id}", "/api/v2/orders/actions/{action_id}"},
+            produces = MediaType.APPLICATION_JSON_VALUE)
     ActionViews.Status action(@AuthenticationPrincipal Caller caller, @PathVariable("action_id") String actionId) {
         return ActionViews.Status.of(actions.get(caller, id(actionId, "Action")));
     }
@@ -89,7 +97,9 @@ class MiraklController {
             description = "Mirakl's deprecated name for the action status: a tracking id is an action id.")
     @ApiResponse(responseCode = "200", description = "The action")
     @Deprecated
-    @GetMapping(path = "/v2/orders/tracking/{tracking_id}", produces = MediaType.APPLICATION_JSON_VALUE)
+    @GetMapping(
+            path = {"/v2/orders/tracking/{tracking_id}", "/api/v2/orders/tracking/{tracking_id}"},
+            produces = MediaType.APPLICATION_JSON_VALUE)
     ActionViews.Status tracking(
             @AuthenticationPrincipal Caller caller, @PathVariable("tracking_id") String trackingId) {
         return ActionViews.Status.of(actions.get(caller, id(trackingId, "Action")));
@@ -105,7 +115,9 @@ class MiraklController {
             summary = "List orders",
             description = "Orders the caller can see, oldest first, paged by `next_page_token`.")
     @ApiResponse(responseCode = "200", description = "A page of orders")
-    @GetMapping(path = "/v2/orders", produces = MediaType.APPLICATION_JSON_VALUE)
+    @GetMapping(
+            path = {"/v2/orders", "/api/v2/orders"},
+            produces = MediaType.APPLICATION_JSON_VALUE)
     OrderViews.Page list(
             @AuthenticationPrincipal Caller caller,
             @RequestParam(name = "order_ids", required = false) @Size(max = 100) List<String> orderIds,
@@ -175,7 +187,7 @@ class MiraklController {
      */
     @Hidden
     @RequestMapping(
-            path = "/v2/orders/{order_id}/cancel",
+            path = {"/v2/orders/{order_id}/cancel", "/api/v2/orders/{order_id}/cancel"},
             method = {RequestMethod.GET, RequestMethod.PUT, RequestMethod.PATCH, RequestMethod.DELETE})
     void otherMethodsOnCancel(HttpServletRequest request) throws HttpRequestMethodNotSupportedException {
         throw new HttpRequestMethodNotSupportedException(request.getMethod(), List.of("POST"));
@@ -183,7 +195,14 @@ class MiraklController {
 
     @Hidden
     @RequestMapping(
-            path = {"/v2/orders", "/v2/orders/actions/{id}", "/v2/orders/tracking/{id}"},
+            path = {
+                "/v2/orders",
+                "/v2/orders/actions/{id}",
+                "/v2/orders/tracking/{id}",
+                "/api/v2/orders",
+                "/api/v2/orders/actions/{id}",
+                "/api/v2/orders/tracking/{id}"
+            },
             method = {RequestMethod.POST, RequestMethod.PUT, RequestMethod.PATCH, RequestMethod.DELETE})
     void otherMethodsOnReads(HttpServletRequest request) throws HttpRequestMethodNotSupportedException {
         throw new HttpRequestMethodNotSupportedException(request.getMethod(), List.of("GET"));

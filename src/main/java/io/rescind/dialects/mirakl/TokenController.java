@@ -54,7 +54,8 @@ class TokenController {
     @ApiResponse(responseCode = "200", description = "The token")
     @ApiResponse(
             responseCode = "400",
-            description = "An RFC 6749 error (`unsupported_grant_type`...)",
+            description = "An RFC 6749 error: `invalid_request` (a body that is not a form...),"
+                    + " `unsupported_grant_type`, `invalid_scope`",
             content =
                     @Content(mediaType = "application/json", schema = @Schema(ref = "#/components/schemas/OAuthError")))
     @ApiResponse(
@@ -62,16 +63,17 @@ class TokenController {
             description = "An RFC 6749 error (`invalid_client`)",
             content =
                     @Content(mediaType = "application/json", schema = @Schema(ref = "#/components/schemas/OAuthError")))
-    @ApiResponse(
-            responseCode = "415",
-            description = "An RFC 6749 error (`invalid_request`): the body must be a form",
-            content =
-                    @Content(mediaType = "application/json", schema = @Schema(ref = "#/components/schemas/OAuthError")))
     @SecurityRequirements
-    @PostMapping(path = PATH, consumes = MediaType.APPLICATION_FORM_URLENCODED_VALUE)
+    @PostMapping(path = PATH)
     ResponseEntity<Map<String, Object>> token(
             @RequestParam MultiValueMap<String, String> form,
-            @RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false) String authorization) {
+            @RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false) String authorization,
+            @RequestHeader(name = HttpHeaders.CONTENT_TYPE, required = false) String contentType) {
+        // RFC 6749 (4.4.2) takes a form; anything else is its invalid_request, in its error shape.
+        if (!isForm(contentType)) {
+            return error(
+                    HttpStatus.BAD_REQUEST, "invalid_request", "The body must be application/x-www-form-urlencoded");
+        }
         if (!"client_credentials".equals(form.getFirst("grant_type"))) {
             return error(HttpStatus.BAD_REQUEST, "unsupported_grant_type", "Only client_credentials is supported");
         }
@@ -110,6 +112,15 @@ class TokenController {
                 .cacheControl(CacheControl.noStore())
                 .contentType(MediaType.APPLICATION_JSON)
                 .body(body);
+    }
+
+    private static boolean isForm(String contentType) {
+        try {
+            return contentType != null
+                    && MediaType.APPLICATION_FORM_URLENCODED.includes(MediaType.parseMediaType(contentType));
+        } catch (org.springframework.http.InvalidMediaTypeException unparsable) {
+            return false;
+        }
     }
 
     private static String[] basic(String encoded) {

@@ -63,6 +63,7 @@ class TradecloudTokens {
             summary = "Refresh tokens",
             description = "Exchanges the `Refresh-Token` header for new tokens.")
     @ApiResponse(responseCode = "200", description = "New tokens")
+    @ApiResponse(responseCode = "401", description = "No or an invalid refresh token")
     @SecurityRequirements
     @GetMapping(REFRESH)
     ResponseEntity<?> refresh(@RequestHeader(name = "Refresh-Token", required = false) String token) {

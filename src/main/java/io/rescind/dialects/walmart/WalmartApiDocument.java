@@ -27,11 +27,15 @@ class WalmartApiDocument {
                 .addProperty("causes", new Schema<>())
                 .addProperty("errorIdentifiers", new Schema<>());
         entry.setRequired(List.of("code", "description"));
+        var entries = new Schema<>()
+                .type("object")
+                .addProperty("error", new ArraySchema().items(new Schema<>().$ref("#/components/schemas/ErrorEntry")));
+        entries.setRequired(List.of("error"));
         var error = new Schema<>()
                 .type("object")
-                .description("Walmart's gateway error body (in XML, `errors` of `error` elements)")
-                .addProperty("error", new ArraySchema().items(new Schema<>().$ref("#/components/schemas/ErrorEntry")));
-        error.setRequired(List.of("error"));
+                .description("Walmart's gateway error body (in XML, an `errors` element of `error` elements)")
+                .addProperty("errors", entries);
+        error.setRequired(List.of("errors"));
         return ApiDocument.of("walmart-ca", "Rescind: Walmart Marketplace Canada dialect", "3", """
                         The part of Walmart Marketplace Canada's orders and inventory APIs that Rescind \
                         answers, in JSON or XML (`Accept`, `Content-Type`). Calls are signed \
@@ -74,6 +78,13 @@ class WalmartApiDocument {
                 .header("WM_SEC.TIMESTAMP", false, "Epoch milliseconds of the signature (signed calls)")
                 .header("WM_CONSUMER.CHANNEL.TYPE", false, "The channel type (signed calls)")
                 .errors("Error", error, Map.of("ErrorEntry", entry), "application/json", "application/xml")
+                .successBody(Map.of(
+                        "application/json",
+                        new Schema<>()
+                                .type("object")
+                                .description("The Walmart document (order, order list, inventory, token) as JSON"),
+                        "application/xml",
+                        new Schema<>().type("object").description("The same document as XML, in Walmart's namespaces")))
                 .tag("Orders", "Orders and cancelling their lines")
                 .tag("Inventory", "Inventory per SKU")
                 .tag("Authentication", "The token flow")

@@ -38,6 +38,8 @@ class WalmartTokenController {
             description =
                     "The token flow: `Authorization: Basic base64(clientId:clientSecret)` with `grant_type=client_credentials` gives a short-lived `WM_SEC.ACCESS_TOKEN`.")
     @ApiResponse(responseCode = "200", description = "The token")
+    @ApiResponse(responseCode = "400", description = "A grant type other than client_credentials")
+    @ApiResponse(responseCode = "401", description = "No or wrong client credentials")
     @SecurityRequirement(name = "clientCredentials")
     @PostMapping("/v3/token")
     ResponseEntity<String> token(@RequestParam("grant_type") String grantType, HttpServletRequest request) {

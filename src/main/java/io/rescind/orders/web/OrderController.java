@@ -2,6 +2,7 @@ package io.rescind.orders.web;
 
 import io.rescind.RescindException;
 import io.rescind.RescindException.Kind;
+import io.rescind.events.EventCatalog;
 import io.rescind.orders.Amendment;
 import io.rescind.orders.Amounts.Tax;
 import io.rescind.orders.LineAmendment;
@@ -46,6 +47,10 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.JsonNodeFactory;
+import tools.jackson.databind.node.ObjectNode;
 
 @RestController
 @RequestMapping("/api/v1/orders")
@@ -204,10 +209,22 @@ class OrderController {
             @RequestParam(required = false) UUID buyerId,
             @RequestParam(required = false) UUID sellerId,
             @RequestParam(required = false) Instant updatedSince,
+            @RequestParam(required = false) @Size(min = 1, max = 100) String orderNumber,
             @RequestParam(required = false) String cursor,
             @RequestParam(defaultValue = "50") @Min(1) @Max(200) int limit) {
         var orders = lifecycle.list(
-                caller, new OrderQuery(status, buyerId, sellerId, updatedSince, afterNumber(cursor), limit));
+                caller,
+                new OrderQuery(
+                        status,
+                        buyerId,
+                        sellerId,
+                        updatedSince,
+                        afterNumber(cursor),
+                        limit,
+                        null,
+                        null,
+                        null,
+                        orderNumber));
         var next = orders.size() < limit ? null : cursorAfter(orders.getLast().number());
         return new OrderPage(orders.stream().map(OrderView::of).toList(), next);
     }
@@ -220,7 +237,49 @@ class OrderController {
     @ApiResponse(responseCode = "200", description = "The history entries")
     @GetMapping("/{orderId}/history")
     List<OrderJournal.Entry> history(@AuthenticationPrincipal Caller caller, @PathVariable UUID orderId) {
-        return lifecycle.history(caller, orderId);
+        var digits = currencyDigits(lifecycle.get(caller, orderId).currency());
+        return lifecycle.history(caller, orderId).stream()
+                .map(entry -> new OrderJournal.Entry(
+                        entry.id(),
+                        entry.at(),
+                        entry.actor(),
+                        EventCatalog.externalName(entry.type()),
+                        atScale(entry.detail(), digits)))
+                .toList();
+    }
+
+    private static int currencyDigits(String code) {
+        try {
+            return Math.max(0, java.util.Currency.getInstance(code).getDefaultFractionDigits());
+        } catch (IllegalArgumentException notIso) {
+            return 2;
+        }
+    }
+
+    /**
+     * Amounts in the history as the API shows them elsewhere, at the currency's scale ({@code 10.00},
+     * not {@code 10.0}); never rounded, so a unit price with more decimals keeps them. Whole numbers
+     * (quantities, line numbers) are not amounts and stay as they are.
+     */
+    private static JsonNode atScale(JsonNode node, int digits) {
+        if (node == null) {
+            return null;
+        }
+        if (node.isFloatingPointNumber()) {
+            var value = node.decimalValue();
+            return JsonNodeFactory.instance.numberNode(value.setScale(Math.max(value.scale(), digits)));
+        }
+        if (node instanceof ObjectNode object) {
+            var copy = object.objectNode();
+            object.properties().forEach(field -> copy.set(field.getKey(), atScale(field.getValue(), digits)));
+            return copy;
+        }
+        if (node instanceof ArrayNode array) {
+            var copy = array.arrayNode();
+            array.forEach(item -> copy.add(atScale(item, digits)));
+            return copy;
+        }
+        return node;
     }
 
     @Operation(

@@ -51,6 +51,7 @@ class ConsumerController {
             description =
                     "Registers a Walmart-style consumer (consumer id, channel type, RSA public key) for a seller; the client secret of the token flow is shown this once.")
     @ApiResponse(responseCode = "201", description = "The consumer and its client secret")
+    @ApiResponse(responseCode = "409", description = "The consumer id is registered already")
     @PostMapping("/api/v1/consumers")
     @ResponseStatus(HttpStatus.CREATED)
     RegisteredConsumer register(@AuthenticationPrincipal Caller caller, @Valid @RequestBody ConsumerRequest request) {
