@@ -248,7 +248,7 @@ public class CancellationEngine {
                 return CancelOutcome.of(previous.get().getKey(), true);
             }
         }
-        var policy = policies.forSeller(order.tenantId(), order.sellerId());
+        var policy = policies.forSeller(order.tenantId(), order.sellerId(), command.channelDefault());
         var cancelled = new ArrayList<CancelledLine>();
         var refusals = new ArrayList<Refusal>();
         var allowedLines = new ArrayList<OrderLine>();

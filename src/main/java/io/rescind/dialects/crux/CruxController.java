@@ -8,10 +8,11 @@ import io.rescind.cancellation.CancelOutcome;
 import io.rescind.cancellation.CancelReason;
 import io.rescind.cancellation.Cancellation;
 import io.rescind.cancellation.CancellationEngine;
+import io.rescind.cancellation.CancellationPolicy;
 import io.rescind.cancellation.DecideRequest;
 import io.rescind.cancellation.DecideRequest.Verdict;
 import io.rescind.cancellation.LineRef;
-import io.rescind.cancellation.RefusalReason;
+import io.rescind.orders.LineStatus;
 import io.rescind.orders.OrderLifecycle;
 import io.rescind.orders.PurchaseOrder;
 import io.rescind.parties.Caller;
@@ -20,8 +21,10 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Pattern;
 import org.springframework.http.HttpStatus;
@@ -38,8 +41,8 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * CRUXconnect's order cancel calls, V1 paths and the same paths under {@code /timp}. Retailers
- * (buyers) ask, suppliers (sellers) confirm or reject; whether a retailer's cancel applies at once
- * or waits for the supplier is the seller's cancellation policy, decided by the engine.
+ * (buyers) ask, suppliers (sellers) confirm or reject: by Crux's default ({@link #CRUX_DEFAULT}) a
+ * retailer's cancel waits for the supplier; a seller's own policy may decide otherwise.
  */
 @RestController
 @Tag(name = "Orders")
@@ -47,6 +50,21 @@ class CruxController {
 
     private static final Pattern UUID_TEXT =
             Pattern.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
+
+    /**
+     * Crux's reading, used when the seller has set no policy of its own: a retailer's cancel is a
+     * request sent to the supplier, who confirms or rejects it, and only items of a pending order
+     * (not yet allocated: {@code ISSUED}, {@code IN_PROGRESS}) can be asked for; items past pending
+     * are refused (422). Suppliers cancel as the default policy lets them. A seller's explicit policy
+     * ({@code PUT /api/v1/sellers/{id}/cancellation-policy}) replaces this one.
+     */
+    static final CancellationPolicy CRUX_DEFAULT = new CancellationPolicy(
+            EnumSet.of(LineStatus.ISSUED, LineStatus.IN_PROGRESS),
+            CancellationPolicy.DEFAULT.sellerMayCancel(),
+            EnumSet.of(LineStatus.ISSUED, LineStatus.IN_PROGRESS),
+            Set.of(),
+            CancellationPolicy.DEFAULT_PENDING_TTL,
+            CancellationPolicy.OnExpiry.REJECT);
 
     /** {@code PATCH /orders/cancel/}; other fields are ignored. */
     record OrderCancel(@JsonProperty("order_uuid") String orderUuid) {}
@@ -83,7 +101,9 @@ class CruxController {
                 new CancelLines.Lines(List.of(new LineCancel(new LineRef.ById(lineId), null, null))),
                 CancelReason.BUYER_CANCELLED,
                 null,
-                null);
+                null,
+                true,
+                CRUX_DEFAULT);
         return answer(engine.cancel(caller, command));
     }
 
@@ -114,7 +134,9 @@ class CruxController {
                 new CancelLines.WholeOrder(),
                 CancelReason.BUYER_CANCELLED,
                 null,
-                null);
+                null,
+                true,
+                CRUX_DEFAULT);
         return answer(engine.cancel(caller, command));
     }
 
@@ -211,13 +233,15 @@ class CruxController {
         };
     }
 
-    /** The policy's "not for your role" is a missing permission (403); anything else cannot be cancelled (422). */
+    /**
+     * Whatever the reason (an item past pending, a policy that keeps retailers from cancelling it,
+     * nothing open), the item "can't be cancelled": 422, as the seed says.
+     */
     private static CruxError refusal(Cancellation refused) {
         var detail = String.join(
                 " ",
                 refused.refusals().stream().map(Cancellation.Refusal::detail).toList());
-        boolean forbidden = refused.refusals().stream().allMatch(r -> r.reason() == RefusalReason.NOT_ALLOWED_FOR_ROLE);
-        return new CruxError(forbidden ? HttpStatus.FORBIDDEN : HttpStatus.UNPROCESSABLE_CONTENT, detail + ".");
+        return new CruxError(HttpStatus.UNPROCESSABLE_CONTENT, detail + ".");
     }
 
     private static void requireRetailer(Caller caller) {
