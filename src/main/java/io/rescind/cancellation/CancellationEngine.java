@@ -94,7 +94,7 @@ public class CancellationEngine {
                 return CancelOutcome.of(previous.get().getKey(), true);
             }
         }
-        var policy = policies.forSeller(order.tenantId(), order.sellerId());
+        var policy = policies.forSeller(order.tenantId(), order.sellerId(), command.channelDefault());
         var result = order.cancel(command, policy, caller, Instant.now());
         orders.save(result.order(), caller.partyId());
         cancellations.insert(order.tenantId(), result.cancellation(), fingerprint);

@@ -23,6 +23,11 @@ class CancellationPolicies {
     }
 
     CancellationPolicy forSeller(UUID tenantId, UUID sellerId) {
+        return forSeller(tenantId, sellerId, null);
+    }
+
+    /** The seller's own policy; without one, {@code fallback} (a channel's default) or the default. */
+    CancellationPolicy forSeller(UUID tenantId, UUID sellerId, CancellationPolicy fallback) {
         return jdbc.sql("""
                         select buyer_may_cancel, seller_may_cancel, buyer_needs_approval, seller_needs_approval,
                             pending_ttl_seconds, on_expiry
@@ -39,7 +44,7 @@ class CancellationPolicies {
                         Duration.ofSeconds(rs.getLong("pending_ttl_seconds")),
                         CancellationPolicy.OnExpiry.valueOf(rs.getString("on_expiry"))))
                 .optional()
-                .orElse(CancellationPolicy.DEFAULT);
+                .orElse(fallback == null ? CancellationPolicy.DEFAULT : fallback);
     }
 
     void save(UUID tenantId, UUID sellerId, CancellationPolicy policy) {

@@ -42,6 +42,14 @@ public final class EventCatalog {
         return Optional.ofNullable(BY_INTERNAL.get(internalType));
     }
 
+    /**
+     * The name a change is known by outside: in webhooks, on Kafka and in an order's history alike
+     * (one vocabulary); a type that is never published keeps its own name.
+     */
+    public static String externalName(String internalType) {
+        return forInternal(internalType).map(EventType::name).orElse(internalType);
+    }
+
     /** Every external name a subscription may ask for. */
     public static Set<String> externalNames() {
         var names = new java.util.TreeSet<String>();

@@ -10,9 +10,23 @@ import java.util.UUID;
  * @param idempotencyKey optional; a replay with the same key returns the first outcome
  * @param restock whether the cancelled units go back to the seller's available stock (false for
  *     goods that are damaged or lost)
+ * @param channelDefault the policy of the channel the command came through (a dialect whose
+ *     platform has rules of its own), used when the seller has set no policy; null for {@link
+ *     CancellationPolicy#DEFAULT}
  */
 public record CancelLines(
-        OrderRef order, Scope scope, CancelReason reason, String note, String idempotencyKey, boolean restock) {
+        OrderRef order,
+        Scope scope,
+        CancelReason reason,
+        String note,
+        String idempotencyKey,
+        boolean restock,
+        CancellationPolicy channelDefault) {
+
+    public CancelLines(
+            OrderRef order, Scope scope, CancelReason reason, String note, String idempotencyKey, boolean restock) {
+        this(order, scope, reason, note, idempotencyKey, restock, null);
+    }
 
     /** A command that restocks the cancelled units, as most cancels do. */
     public CancelLines(OrderRef order, Scope scope, CancelReason reason, String note, String idempotencyKey) {

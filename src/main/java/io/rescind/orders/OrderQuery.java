@@ -9,6 +9,7 @@ import java.util.UUID;
  * @param createdSince orders created at or after this instant
  * @param createdBefore orders created before this instant
  * @param productId orders with a line of this product
+ * @param orderNumber the order with this buyer's order number (one per buyer)
  */
 public record OrderQuery(
         LineStatus status,
@@ -19,10 +20,24 @@ public record OrderQuery(
         int limit,
         Instant createdSince,
         Instant createdBefore,
-        String productId) {
+        String productId,
+        String orderNumber) {
+
+    public OrderQuery(
+            LineStatus status,
+            UUID buyerId,
+            UUID sellerId,
+            Instant updatedSince,
+            long afterNumber,
+            int limit,
+            Instant createdSince,
+            Instant createdBefore,
+            String productId) {
+        this(status, buyerId, sellerId, updatedSince, afterNumber, limit, createdSince, createdBefore, productId, null);
+    }
 
     public OrderQuery(
             LineStatus status, UUID buyerId, UUID sellerId, Instant updatedSince, long afterNumber, int limit) {
-        this(status, buyerId, sellerId, updatedSince, afterNumber, limit, null, null, null);
+        this(status, buyerId, sellerId, updatedSince, afterNumber, limit, null, null, null, null);
     }
 }

@@ -301,6 +301,10 @@ public class PurchaseOrders {
             sql.append(" and created_at < :createdBefore");
             params.put("createdBefore", OffsetDateTime.ofInstant(query.createdBefore(), java.time.ZoneOffset.UTC));
         }
+        if (query.orderNumber() != null) {
+            sql.append(" and buyer_order_number = :orderNumber");
+            params.put("orderNumber", query.orderNumber());
+        }
         if (query.productId() != null) {
             sql.append("""
                      and exists (select 1 from order_lines p

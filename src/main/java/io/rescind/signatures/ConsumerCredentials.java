@@ -113,4 +113,25 @@ class ConsumerCredentials {
         jdbc.sql("delete from access_tokens where expires_at < now() - interval '1 hour'")
                 .update();
     }
+
+    /**
+     * Records a signature as used until {@code expiresAt}; false when it was recorded before (a
+     * replay). Expired records are swept on the way, at most once per second per instance.
+     */
+    boolean firstUse(byte[] digest, Instant expiresAt, Instant now) {
+        if (lastSweep.getAndUpdate(last -> now.getEpochSecond() > last ? now.getEpochSecond() : last)
+                < now.getEpochSecond()) {
+            jdbc.sql("delete from seen_signatures where expires_at < :now")
+                    .param("now", OffsetDateTime.ofInstant(now, ZoneOffset.UTC))
+                    .update();
+        }
+        return jdbc.sql(
+                                "insert into seen_signatures (digest, expires_at) values (:digest, :expires) on conflict do nothing")
+                        .param("digest", digest)
+                        .param("expires", OffsetDateTime.ofInstant(expiresAt, ZoneOffset.UTC))
+                        .update()
+                == 1;
+    }
+
+    private final java.util.concurrent.atomic.AtomicLong lastSweep = new java.util.concurrent.atomic.AtomicLong();
 }

@@ -96,7 +96,24 @@ public class SignedCallers {
         if (!Signature.verifies(key, text, request.signature())) {
             return new Verification.Rejected("WM_SEC.AUTH_SIGNATURE does not verify");
         }
+        // A signature is a one-time proof: within its window, the same one again is a replay.
+        var digest = signatureDigest(
+                request.consumerId() + "\n" + request.signature().strip());
+        var expires = Instant.ofEpochMilli(timestamp).plus(properties.maxSkew());
+        if (!credentials.firstUse(digest, expires, clock.instant())) {
+            return new Verification.Rejected(
+                    "This WM_SEC.AUTH_SIGNATURE was used before: sign each request anew (a replay is refused)");
+        }
         return new Verification.Verified(consumer.caller(), request.consumerId());
+    }
+
+    private static byte[] signatureDigest(String text) {
+        try {
+            return java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        } catch (java.security.NoSuchAlgorithmException everyJvmHasIt) {
+            throw new IllegalStateException(everyJvmHasIt);
+        }
     }
 
     /** The consumer, remembered for {@code consumer-cache} once found; unknown ids are never remembered. */

@@ -69,7 +69,13 @@ class CancellationApiTest extends ApiTest {
                         "/api/v1/orders/" + order.get("id").asString() + "/history",
                         trade.buyer().key())
                 .json();
-        assertThat(history.get(1).get("type").asString()).isEqualTo("order.lines_cancelled");
+        assertThat(history.get(1).get("type").asString()).isEqualTo("cancellation.applied");
+        // One vocabulary with the webhooks, and amounts at the currency's scale (10.00, never 10.0).
+        var historyText = api.get(
+                        "/api/v1/orders/" + order.get("id").asString() + "/history",
+                        trade.buyer().key())
+                .text();
+        assertThat(historyText).containsPattern("\\d\\.\\d\\d[,}\\]]").doesNotContainPattern(":-?\\d+\\.\\d[,}\\]]");
         assertThat(outboxTypes(order)).containsExactly("order.created", "order.lines_cancelled");
     }
 

@@ -188,7 +188,12 @@ class OrdersApiTest extends ApiTest {
                         trade.buyer().key())
                 .json();
         assertThat(history.valueStream().map(e -> e.get("type").asString()))
-                .containsExactly("order.created", "line.confirmed", "line.shipped", "line.completed", "line.rejected");
+                .containsExactly(
+                        "order.created",
+                        "order.line.confirmed",
+                        "order.line.shipped",
+                        "order.line.completed",
+                        "order.line.rejected");
     }
 
     @Test
@@ -233,5 +238,38 @@ class OrdersApiTest extends ApiTest {
         assertThat(tooLarge.status()).as(tooLarge.toString()).isEqualTo(400);
         var other = given.party("SELLER");
         assertThat(api.get("/api/v1/orders", other.key()).json().get("items")).isEmpty();
+    }
+
+    @Test
+    void unknownQueryParametersAreRefusedNamingThem() {
+        var trade = given.trade();
+        var response = api.get(
+                "/api/v1/orders?staus=ISSUED&limit=5&colour=red", trade.buyer().key());
+
+        assertThat(response.status()).as(response.toString()).isEqualTo(400);
+        assertThat(response.json().get("type").asString()).isEqualTo("/problems/unknown-query-parameter");
+        assertThat(response.json().get("detail").asString()).contains("colour").contains("staus");
+        assertThat(response.json().get("parameters").toString())
+                .contains("colour")
+                .contains("staus");
+    }
+
+    @Test
+    void ordersAreFoundByTheBuyersOrderNumber() {
+        var trade = given.trade();
+        var number = io.rescind.support.Fixtures.uniqueNumber();
+        var wanted = given.anOrder(trade).numbered(number).withLine(1, "1.00").place();
+        given.anOrder(trade).withLine(1, "2.00").place();
+
+        var found =
+                api.get("/api/v1/orders?orderNumber=" + number, trade.buyer().key());
+
+        assertThat(found.status()).as(found.toString()).isEqualTo(200);
+        assertThat(found.json().get("items")).hasSize(1);
+        assertThat(found.json().at("/items/0/id").asString())
+                .isEqualTo(wanted.get("id").asString());
+        var none =
+                api.get("/api/v1/orders?orderNumber=PO-nothing", trade.buyer().key());
+        assertThat(none.json().get("items")).isEmpty();
     }
 }

@@ -14,6 +14,13 @@ import io.rescind.orders.Cancellation;
 import io.rescind.orders.CancellationPolicy;
 import io.rescind.orders.LineStatus;
 import io.rescind.parties.Caller;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.enums.ParameterIn;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
@@ -37,6 +44,7 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
 
 @RestController
+@Tag(name = "Cancellations")
 class CancellationController {
 
     record WholeOrderRequest(
@@ -85,6 +93,38 @@ class CancellationController {
         this.policies = policies;
     }
 
+    @Operation(
+            operationId = "cancelLines",
+            summary = "Cancel lines",
+            description = "Cancels lines (by `lineId`, `lineNumber` or `position`), each a `quantity` (all that is"
+                    + " open when left out), all or nothing. Money is prorated exactly. The same"
+                    + " `Idempotency-Key` returns the first answer again (header `Idempotent-Replayed: true`)."
+                    + " When the seller's policy makes the cancel wait for the other side's approval, it is"
+                    + " answered 202 with the pending request. With `Prefer: respond-async` the cancel is"
+                    + " carried out later: 202 with the action to poll (`/api/v1/actions/{actionId}`).",
+            parameters =
+                    @Parameter(
+                            name = "Prefer",
+                            in = ParameterIn.HEADER,
+                            description = "`respond-async` to have the cancel carried out asynchronously",
+                            schema = @Schema(type = "string", allowableValues = "respond-async")))
+    @ApiResponse(
+            responseCode = "201",
+            description = "Applied: the cancellation",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = Cancellation.class)))
+    // The body of the 202 is declared by the asynchronous twin (ActionController), which springdoc
+    // merges into this operation: the pending request, or the action.
+    @ApiResponse(
+            responseCode = "202",
+            description = "Waiting: the cancel request awaiting approval, or (with `Prefer: respond-async`) the"
+                    + " action that will carry it out")
+    @ApiResponse(
+            responseCode = "409",
+            description = "Refused, nothing changed: `refusals` says why for each line",
+            content =
+                    @Content(
+                            mediaType = "application/problem+json",
+                            schema = @Schema(ref = "#/components/schemas/Problem")))
     @PostMapping("/api/v1/orders/{orderId}/cancellations")
     ResponseEntity<?> cancelLines(
             @AuthenticationPrincipal Caller caller,
@@ -94,6 +134,25 @@ class CancellationController {
         return respond(engine.cancel(caller, request.toCommand(orderId, idempotencyKey)));
     }
 
+    @Operation(
+            operationId = "cancelOrder",
+            summary = "Cancel an order",
+            description = "Cancels everything still open on the order, as `cancelLines` would with every line.")
+    @ApiResponse(
+            responseCode = "201",
+            description = "Applied: the cancellation",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = Cancellation.class)))
+    @ApiResponse(
+            responseCode = "202",
+            description = "Waiting for the other side's approval: the pending request",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = Cancellation.class)))
+    @ApiResponse(
+            responseCode = "409",
+            description = "Refused, nothing changed: `refusals` says why for each line",
+            content =
+                    @Content(
+                            mediaType = "application/problem+json",
+                            schema = @Schema(ref = "#/components/schemas/Problem")))
     @PostMapping("/api/v1/orders/{orderId}/cancel")
     ResponseEntity<?> cancelOrder(
             @AuthenticationPrincipal Caller caller,
@@ -118,6 +177,15 @@ class CancellationController {
 
     record Reverted(UUID orderId, long version) {}
 
+    @Operation(
+            operationId = "revertCancellation",
+            summary = "Un-cancel lines",
+            description = "The buyer returns cancelled lines (by position) to the status each had before; `version`"
+                    + " is the order version the caller last saw.")
+    @ApiResponse(responseCode = "200", description = "The order's id and new version")
+    @ApiResponse(
+            responseCode = "409",
+            description = "The order changed meanwhile (`stale-version`) or a line is not cancelled")
     @PostMapping("/api/v1/orders/{orderId}/revert-cancellation")
     Reverted revert(
             @AuthenticationPrincipal Caller caller,
@@ -127,22 +195,43 @@ class CancellationController {
         return new Reverted(order.id(), order.version());
     }
 
+    @Operation(
+            operationId = "listCancellations",
+            summary = "List an order's cancellations",
+            description = "Every cancellation of the order, applied, pending and refused, oldest first.")
+    @ApiResponse(responseCode = "200", description = "The cancellations")
     @GetMapping("/api/v1/orders/{orderId}/cancellations")
     List<Cancellation> list(@AuthenticationPrincipal Caller caller, @PathVariable UUID orderId) {
         return cancellations.list(caller, orderId);
     }
 
+    @Operation(
+            operationId = "getCancellation",
+            summary = "Read a cancellation",
+            description = "One cancellation of the order: its lines, amounts, status and refusals.")
+    @ApiResponse(responseCode = "200", description = "The cancellation")
     @GetMapping("/api/v1/orders/{orderId}/cancellations/{cancellationId}")
     Cancellation get(
             @AuthenticationPrincipal Caller caller, @PathVariable UUID orderId, @PathVariable UUID cancellationId) {
         return cancellations.get(caller, orderId, cancellationId);
     }
 
+    @Operation(
+            operationId = "getCancellationPolicy",
+            summary = "Read a seller's cancellation policy",
+            description = "Who may cancel in which line status, and which cancels wait for approval.")
+    @ApiResponse(responseCode = "200", description = "The policy in force")
     @GetMapping("/api/v1/sellers/{sellerId}/cancellation-policy")
     PolicyView policy(@AuthenticationPrincipal Caller caller, @PathVariable UUID sellerId) {
         return PolicyView.of(policies.policy(caller, sellerId));
     }
 
+    @Operation(
+            operationId = "setCancellationPolicy",
+            summary = "Set a seller's cancellation policy",
+            description = "Replaces the seller's override of the default policy.")
+    @ApiResponse(responseCode = "200", description = "The policy now in force")
+    @ApiResponse(responseCode = "422", description = "The policy cannot hold (for example a final status)")
     @PutMapping("/api/v1/sellers/{sellerId}/cancellation-policy")
     ResponseEntity<?> setPolicy(
             @AuthenticationPrincipal Caller caller, @PathVariable UUID sellerId, @Valid @RequestBody PolicyView body) {

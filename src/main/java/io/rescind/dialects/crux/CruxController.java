@@ -12,15 +12,21 @@ import io.rescind.orders.CancelLines.LineCancel;
 import io.rescind.orders.CancelLines.OrderRef;
 import io.rescind.orders.CancelReason;
 import io.rescind.orders.Cancellation;
+import io.rescind.orders.CancellationPolicy;
 import io.rescind.orders.LineRef;
+import io.rescind.orders.LineStatus;
 import io.rescind.orders.OrderLifecycle;
 import io.rescind.orders.PurchaseOrder;
-import io.rescind.orders.RefusalReason;
 import io.rescind.parties.Caller;
 import io.rescind.parties.PartyRole;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Pattern;
 import org.springframework.http.HttpStatus;
@@ -37,14 +43,30 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * CRUXconnect's order cancel calls, V1 paths and the same paths under {@code /timp}. Retailers
- * (buyers) ask, suppliers (sellers) confirm or reject; whether a retailer's cancel applies at once
- * or waits for the supplier is the seller's cancellation policy, decided by the engine.
+ * (buyers) ask, suppliers (sellers) confirm or reject: by Crux's default ({@link #CRUX_DEFAULT}) a
+ * retailer's cancel waits for the supplier; a seller's own policy may decide otherwise.
  */
 @RestController
+@Tag(name = "Orders")
 class CruxController {
 
     private static final Pattern UUID_TEXT =
             Pattern.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
+
+    /**
+     * Crux's reading, used when the seller has set no policy of its own: a retailer's cancel is a
+     * request sent to the supplier, who confirms or rejects it, and only items of a pending order
+     * (not yet allocated: {@code ISSUED}, {@code IN_PROGRESS}) can be asked for; items past pending
+     * are refused (422). Suppliers cancel as the default policy lets them. A seller's explicit policy
+     * ({@code PUT /api/v1/sellers/{id}/cancellation-policy}) replaces this one.
+     */
+    static final CancellationPolicy CRUX_DEFAULT = new CancellationPolicy(
+            EnumSet.of(LineStatus.ISSUED, LineStatus.IN_PROGRESS),
+            CancellationPolicy.DEFAULT.sellerMayCancel(),
+            EnumSet.of(LineStatus.ISSUED, LineStatus.IN_PROGRESS),
+            Set.of(),
+            CancellationPolicy.DEFAULT_PENDING_TTL,
+            CancellationPolicy.OnExpiry.REJECT);
 
     /** {@code PATCH /orders/cancel/}; other fields are ignored. */
     record OrderCancel(@JsonProperty("order_uuid") String orderUuid) {}
@@ -65,6 +87,14 @@ class CruxController {
         this.orders = orders;
     }
 
+    @Operation(
+            operationId = "cancelOrderItem",
+            summary = "Cancel an order item",
+            description =
+                    "A retailer asks to cancel one item of its order. The cancel request is sent to the supplier, who confirms or rejects it (unless the seller's policy lets it apply at once). An item past pending cannot be cancelled (422).")
+    @ApiResponse(responseCode = "204", description = "The cancel request is pending (or applied)")
+    @ApiResponse(responseCode = "409", description = "The requester is a supplier, not a retailer")
+    @ApiResponse(responseCode = "422", description = "The item cannot be cancelled")
     @DeleteMapping({"/orders/items/cancel/{itemUuid}/", "/timp/orders/items/cancel/{itemUuid}/"})
     ResponseEntity<Void> cancelItem(
             @AuthenticationPrincipal Caller caller,
@@ -81,10 +111,20 @@ class CruxController {
                 new CancelLines.Lines(List.of(new LineCancel(new LineRef.ById(lineId), null, null))),
                 CancelReason.BUYER_CANCELLED,
                 null,
-                null);
+                null,
+                true,
+                CRUX_DEFAULT);
         return answer(engine.cancel(caller, command));
     }
 
+    @Operation(
+            operationId = "cancelOrder",
+            summary = "Cancel an order",
+            description =
+                    "A retailer asks to cancel every item of its order (`order_uuid`); the supplier confirms or rejects.")
+    @ApiResponse(responseCode = "204", description = "The cancel request is pending (or applied)")
+    @ApiResponse(responseCode = "409", description = "The requester is a supplier, not a retailer")
+    @ApiResponse(responseCode = "422", description = "The order cannot be cancelled")
     @PatchMapping({"/orders/cancel/", "/timp/orders/cancel/"})
     ResponseEntity<Void> cancelOrder(
             @AuthenticationPrincipal Caller caller,
@@ -104,10 +144,20 @@ class CruxController {
                 new CancelLines.WholeOrder(),
                 CancelReason.BUYER_CANCELLED,
                 null,
-                null);
+                null,
+                true,
+                CRUX_DEFAULT);
         return answer(engine.cancel(caller, command));
     }
 
+    @Operation(
+            operationId = "decideOrderItemCancel",
+            summary = "Confirm or reject an item's cancel",
+            description =
+                    "The supplier confirms (`.../confirm/`) or rejects (`.../reject/`) the pending cancel request of one item.")
+    @ApiResponse(responseCode = "204", description = "Decided")
+    @ApiResponse(responseCode = "409", description = "The requester is a retailer, not a supplier")
+    @ApiResponse(responseCode = "422", description = "No cancellation is pending for the item")
     @PatchMapping({
         "/timp/orders/items/cancel/{itemUuid}/confirm/",
         "/orders/items/cancel/{itemUuid}/confirm/",
@@ -136,6 +186,14 @@ class CruxController {
         return ResponseEntity.noContent().build();
     }
 
+    @Operation(
+            operationId = "decideOrderCancel",
+            summary = "Confirm or reject an order's cancel",
+            description =
+                    "The supplier confirms (`.../confirm/`) or rejects (`.../reject/`) every pending cancel request of the order.")
+    @ApiResponse(responseCode = "204", description = "Decided")
+    @ApiResponse(responseCode = "409", description = "The requester is a retailer, not a supplier")
+    @ApiResponse(responseCode = "422", description = "No cancellation is pending for the order")
     @PatchMapping({
         "/timp/orders/cancel/{orderUuid}/confirm/",
         "/orders/cancel/{orderUuid}/confirm/",
@@ -157,6 +215,11 @@ class CruxController {
         return ResponseEntity.noContent().build();
     }
 
+    @Operation(
+            operationId = "getOrder",
+            summary = "Read an order",
+            description = "The order with its items, their statuses and pending cancel requests.")
+    @ApiResponse(responseCode = "200", description = "The order")
     @GetMapping({"/orders/{orderUuid}/", "/timp/orders/{orderUuid}/"})
     CruxOrderView order(@AuthenticationPrincipal Caller caller, @PathVariable String orderUuid) {
         var orderId = uuid(orderUuid, "order");
@@ -180,13 +243,15 @@ class CruxController {
         };
     }
 
-    /** The policy's "not for your role" is a missing permission (403); anything else cannot be cancelled (422). */
+    /**
+     * Whatever the reason (an item past pending, a policy that keeps retailers from cancelling it,
+     * nothing open), the item "can't be cancelled": 422, as the seed says.
+     */
     private static CruxError refusal(Cancellation refused) {
         var detail = String.join(
                 " ",
                 refused.refusals().stream().map(Cancellation.Refusal::detail).toList());
-        boolean forbidden = refused.refusals().stream().allMatch(r -> r.reason() == RefusalReason.NOT_ALLOWED_FOR_ROLE);
-        return new CruxError(forbidden ? HttpStatus.FORBIDDEN : HttpStatus.UNPROCESSABLE_CONTENT, detail + ".");
+        return new CruxError(HttpStatus.UNPROCESSABLE_CONTENT, detail + ".");
     }
 
     private static void requireRetailer(Caller caller) {

@@ -1,5 +1,6 @@
 package io.rescind.dialects.crux;
 
+import io.swagger.v3.oas.annotations.Hidden;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
 import org.springframework.http.HttpStatus;
@@ -12,6 +13,7 @@ import org.springframework.web.bind.annotation.RestController;
  * (405), in the dialect's error shape rather than the canonical API's. The specific mappings of
  * {@link CruxController} always win over these patterns.
  */
+@Hidden
 @RestController
 class CruxFallback {
 

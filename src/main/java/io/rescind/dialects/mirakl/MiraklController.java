@@ -7,6 +7,10 @@ import io.rescind.orders.OrderLifecycle;
 import io.rescind.orders.OrderQuery;
 import io.rescind.orders.PurchaseOrder;
 import io.rescind.parties.Caller;
+import io.swagger.v3.oas.annotations.Hidden;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -36,7 +40,12 @@ import org.springframework.web.bind.annotation.RestController;
  * Mirakl Connect's cancel and action endpoints. A cancel is checked for shape and for the lines it
  * names, then accepted as an action (202); the engine decides it when a worker runs the action.
  */
+/**
+ * Served at the root and under {@code /api} too: Mirakl's server URL ends with {@code /api}, so a
+ * client that swaps only the host calls {@code /api/v2/...}.
+ */
 @RestController
+@Tag(name = "Orders")
 class MiraklController {
 
     private final OrderLifecycle orders;
@@ -49,7 +58,15 @@ class MiraklController {
         this.actions = actions;
     }
 
-    @PostMapping(path = "/v2/orders/{order_id}/cancel", produces = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(
+            operationId = "v2-cancelOrderLines",
+            summary = "Cancel order lines",
+            description =
+                    "Accepts the cancellation of order lines, carried out asynchronously: poll the action it answers with.")
+    @ApiResponse(responseCode = "202", description = "Accepted: the action that carries the cancel out")
+    @PostMapping(
+            path = {"/v2/orders/{order_id}/cancel", "/api/v2/orders/{order_id}/cancel"},
+            produces = MediaType.APPLICATION_JSON_VALUE)
     @ResponseStatus(HttpStatus.ACCEPTED)
     ActionViews.Accepted cancel(
             @AuthenticationPrincipal Caller caller,
@@ -61,13 +78,28 @@ class MiraklController {
         return ActionViews.Accepted.of(action);
     }
 
-    @GetMapping(path = "/v2/orders/actions/{action_id}", produces = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(
+            operationId = "v2-getActionStatus",
+            summary = "Read an action's status",
+            description = "Where an asynchronous cancel stands: pending, success or failure.")
+    @ApiResponse(responseCode = "200", description = "The action")
+    @GetMapping(
+            path = {"/v2/orders/actions/{action_id}", "/api/v2/orders/actions/{action_id}"},
+            produces = MediaType.APPLICATION_JSON_VALUE)
     ActionViews.Status action(@AuthenticationPrincipal Caller caller, @PathVariable("action_id") String actionId) {
         return ActionViews.Status.of(actions.get(caller, id(actionId, "Action")));
     }
 
     /** Mirakl's deprecated name for the same thing: a tracking id is an action id. */
-    @GetMapping(path = "/v2/orders/tracking/{tracking_id}", produces = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(
+            operationId = "v2-getOrderTracking",
+            summary = "Read an action's status by tracking id",
+            description = "Mirakl's deprecated name for the action status: a tracking id is an action id.")
+    @ApiResponse(responseCode = "200", description = "The action")
+    @Deprecated
+    @GetMapping(
+            path = {"/v2/orders/tracking/{tracking_id}", "/api/v2/orders/tracking/{tracking_id}"},
+            produces = MediaType.APPLICATION_JSON_VALUE)
     ActionViews.Status tracking(
             @AuthenticationPrincipal Caller caller, @PathVariable("tracking_id") String trackingId) {
         return ActionViews.Status.of(actions.get(caller, id(trackingId, "Action")));
@@ -78,7 +110,14 @@ class MiraklController {
      * by status apply to the page after it is read, so a page may hold fewer than {@code limit}
      * orders and still be followed by another.
      */
-    @GetMapping(path = "/v2/orders", produces = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(
+            operationId = "v2-listOrders",
+            summary = "List orders",
+            description = "Orders the caller can see, oldest first, paged by `next_page_token`.")
+    @ApiResponse(responseCode = "200", description = "A page of orders")
+    @GetMapping(
+            path = {"/v2/orders", "/api/v2/orders"},
+            produces = MediaType.APPLICATION_JSON_VALUE)
     OrderViews.Page list(
             @AuthenticationPrincipal Caller caller,
             @RequestParam(name = "order_ids", required = false) @Size(max = 100) List<String> orderIds,
@@ -149,15 +188,24 @@ class MiraklController {
      * Any other method on these paths: answered here, rather than before a handler is chosen, so
      * that the 405 comes in Mirakl's shape too.
      */
+    @Hidden
     @RequestMapping(
-            path = "/v2/orders/{order_id}/cancel",
+            path = {"/v2/orders/{order_id}/cancel", "/api/v2/orders/{order_id}/cancel"},
             method = {RequestMethod.GET, RequestMethod.PUT, RequestMethod.PATCH, RequestMethod.DELETE})
     void otherMethodsOnCancel(HttpServletRequest request) throws HttpRequestMethodNotSupportedException {
         throw new HttpRequestMethodNotSupportedException(request.getMethod(), List.of("POST"));
     }
 
+    @Hidden
     @RequestMapping(
-            path = {"/v2/orders", "/v2/orders/actions/{id}", "/v2/orders/tracking/{id}"},
+            path = {
+                "/v2/orders",
+                "/v2/orders/actions/{id}",
+                "/v2/orders/tracking/{id}",
+                "/api/v2/orders",
+                "/api/v2/orders/actions/{id}",
+                "/api/v2/orders/tracking/{id}"
+            },
             method = {RequestMethod.POST, RequestMethod.PUT, RequestMethod.PATCH, RequestMethod.DELETE})
     void otherMethodsOnReads(HttpServletRequest request) throws HttpRequestMethodNotSupportedException {
         throw new HttpRequestMethodNotSupportedException(request.getMethod(), List.of("GET"));

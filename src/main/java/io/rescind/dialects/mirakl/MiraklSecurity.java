@@ -63,16 +63,17 @@ class MiraklSecurity {
                 MiraklError.of(MiraklError.FORBIDDEN, "The token does not grant the scope this call needs"));
         var apiKeys = new ApiKeyFilter(keys, "Bearer", unauthenticated);
         return SecurityConfiguration.stateless(http)
-                .securityMatcher("/v2/orders", "/v2/orders/**", TokenController.PATH)
+                .securityMatcher(
+                        "/v2/orders", "/v2/orders/**", "/api/v2/orders", "/api/v2/orders/**", TokenController.PATH)
                 .authorizeHttpRequests(requests -> requests.requestMatchers(TokenController.PATH)
                         .permitAll()
-                        .requestMatchers(HttpMethod.POST, "/v2/orders/*/cancel")
+                        .requestMatchers(HttpMethod.POST, "/v2/orders/*/cancel", "/api/v2/orders/*/cancel")
                         .access(scope(MiraklTokens.CANCEL))
-                        .requestMatchers(HttpMethod.GET, "/v2/orders/actions/*")
+                        .requestMatchers(HttpMethod.GET, "/v2/orders/actions/*", "/api/v2/orders/actions/*")
                         .access(scope(MiraklTokens.ACTION_READ))
-                        .requestMatchers(HttpMethod.GET, "/v2/orders/tracking/*")
+                        .requestMatchers(HttpMethod.GET, "/v2/orders/tracking/*", "/api/v2/orders/tracking/*")
                         .access(scope(MiraklTokens.ACTION_READ, MiraklTokens.TRACKING_READ))
-                        .requestMatchers(HttpMethod.GET, "/v2/orders")
+                        .requestMatchers(HttpMethod.GET, "/v2/orders", "/api/v2/orders")
                         .access(scope(MiraklTokens.ORDER_READ))
                         .anyRequest()
                         .authenticated())

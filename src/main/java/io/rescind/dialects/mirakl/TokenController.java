@@ -1,6 +1,12 @@
 package io.rescind.dialects.mirakl;
 
 import io.rescind.parties.ApiKeys;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.security.SecurityRequirements;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Arrays;
@@ -27,6 +33,7 @@ import org.springframework.web.bind.annotation.RestController;
  * as HTTP Basic. Answers and errors follow RFC 6749, not Mirakl's {@code Error}.
  */
 @RestController
+@Tag(name = "Authentication")
 class TokenController {
 
     static final String PATH = "/mirakl/oauth/token";
@@ -39,10 +46,34 @@ class TokenController {
         this.tokens = tokens;
     }
 
-    @PostMapping(path = PATH, consumes = MediaType.APPLICATION_FORM_URLENCODED_VALUE)
+    @Operation(
+            operationId = "getToken",
+            summary = "Get an access token",
+            description =
+                    "OAuth 2.0 client credentials (RFC 6749): `grant_type=client_credentials` with the client id and secret (form or Basic) gives a bearer token. Errors are RFC 6749 error objects.")
+    @ApiResponse(responseCode = "200", description = "The token")
+    @ApiResponse(
+            responseCode = "400",
+            description = "An RFC 6749 error: `invalid_request` (a body that is not a form...),"
+                    + " `unsupported_grant_type`, `invalid_scope`",
+            content =
+                    @Content(mediaType = "application/json", schema = @Schema(ref = "#/components/schemas/OAuthError")))
+    @ApiResponse(
+            responseCode = "401",
+            description = "An RFC 6749 error (`invalid_client`)",
+            content =
+                    @Content(mediaType = "application/json", schema = @Schema(ref = "#/components/schemas/OAuthError")))
+    @SecurityRequirements
+    @PostMapping(path = PATH)
     ResponseEntity<Map<String, Object>> token(
             @RequestParam MultiValueMap<String, String> form,
-            @RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false) String authorization) {
+            @RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false) String authorization,
+            @RequestHeader(name = HttpHeaders.CONTENT_TYPE, required = false) String contentType) {
+        // RFC 6749 (4.4.2) takes a form; anything else is its invalid_request, in its error shape.
+        if (!isForm(contentType)) {
+            return error(
+                    HttpStatus.BAD_REQUEST, "invalid_request", "The body must be application/x-www-form-urlencoded");
+        }
         if (!"client_credentials".equals(form.getFirst("grant_type"))) {
             return error(HttpStatus.BAD_REQUEST, "unsupported_grant_type", "Only client_credentials is supported");
         }
@@ -81,6 +112,15 @@ class TokenController {
                 .cacheControl(CacheControl.noStore())
                 .contentType(MediaType.APPLICATION_JSON)
                 .body(body);
+    }
+
+    private static boolean isForm(String contentType) {
+        try {
+            return contentType != null
+                    && MediaType.APPLICATION_FORM_URLENCODED.includes(MediaType.parseMediaType(contentType));
+        } catch (org.springframework.http.InvalidMediaTypeException unparsable) {
+            return false;
+        }
     }
 
     private static String[] basic(String encoded) {

@@ -18,6 +18,10 @@ import io.rescind.orders.PurchaseOrder;
 import io.rescind.parties.Caller;
 import io.rescind.parties.Parties;
 import io.rescind.parties.PartyRole;
+import io.swagger.v3.oas.annotations.Hidden;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.time.Duration;
@@ -44,6 +48,7 @@ import org.springframework.web.bind.annotation.RestController;
  * suppliers by the buyer's account number (the buyer's party id) and that number.
  */
 @RestController
+@Tag(name = "Orders")
 class TradecloudController {
 
     private static final Map<String, Boolean> OK = Map.of("ok", true);
@@ -74,6 +79,13 @@ class TradecloudController {
      * takes precedence. A line that cannot be cancelled does not fail the call: the engine records
      * its refusal in the order's history and events.
      */
+    @Operation(
+            operationId = "sendOrderIndicators",
+            summary = "Send order indicators",
+            description =
+                    "The buyer's indicators for an order and its lines; `cancelled` indicators cancel lines (queued in the order's inbox when the order is busy).")
+    @ApiResponse(responseCode = "200", description = "Done")
+    @ApiResponse(responseCode = "202", description = "Queued")
     @PostMapping("/v2/api-connector/order/indicators")
     ResponseEntity<Map<String, Boolean>> indicators(
             @AuthenticationPrincipal Caller caller, @RequestBody Messages.OrderIndicators message) {
@@ -107,6 +119,13 @@ class TradecloudController {
      * as its indicators say: order-level {@code cancelled} for the lines in the message,
      * {@code cancelLineWhenMissing} for the lines left out.
      */
+    @Operation(
+            operationId = "sendOrder",
+            summary = "Send an order",
+            description =
+                    "The buyer sends a new order or an update of its lines; lines left out of an update are cancelled when `cancelled` says so.")
+    @ApiResponse(responseCode = "200", description = "Done")
+    @ApiResponse(responseCode = "202", description = "Queued")
     @PostMapping("/v2/api-connector/order")
     ResponseEntity<Map<String, Boolean>> order(
             @AuthenticationPrincipal Caller caller, @RequestBody Messages.Order message) {
@@ -137,6 +156,11 @@ class TradecloudController {
     }
 
     /** A supplier accepts (Confirmed) or rejects (Rejected) lines; Completed and Cancelled lines stay as they are. */
+    @Operation(
+            operationId = "sendOrderResponse",
+            summary = "Send an order response",
+            description = "The supplier accepts, rejects or cancels lines of an order.")
+    @ApiResponse(responseCode = "200", description = "Done")
     @PostMapping("/v2/api-connector/order-response")
     Map<String, Boolean> orderResponse(
             @AuthenticationPrincipal Caller caller, @RequestBody Messages.OrderResponse message) {
@@ -179,6 +203,12 @@ class TradecloudController {
      * Un-cancels lines of the buyer's order: each returns to the status it had, at the order
      * {@code version} the buyer saw (a stale one is 409). Answers the order as it now is.
      */
+    @Operation(
+            operationId = "revertCancelled",
+            summary = "Revert cancelled lines",
+            description = "Returns cancelled lines to the status they had.")
+    @ApiResponse(responseCode = "200", description = "The order now")
+    @ApiResponse(responseCode = "409", description = "The order changed meanwhile")
     @PostMapping("/v2/order/{orderId}/revertCancelled")
     TradecloudOrderView revertCancelled(
             @AuthenticationPrincipal Caller caller,
@@ -201,6 +231,8 @@ class TradecloudController {
         return TradecloudOrderView.of(reverts.revert(caller, id, positions, message.reason(), message.version()));
     }
 
+    @Operation(operationId = "getOrder", summary = "Read an order", description = "The order as Tradecloud shows it.")
+    @ApiResponse(responseCode = "200", description = "The order")
     @GetMapping("/v2/order/{orderId}")
     TradecloudOrderView get(@AuthenticationPrincipal Caller caller, @PathVariable String orderId) {
         return TradecloudOrderView.of(orders.get(caller, orderId(orderId)));
@@ -215,6 +247,7 @@ class TradecloudController {
     }
 
     /** Anything else under Tradecloud's paths, in the dialect's shape rather than the canonical API's. */
+    @Hidden
     @RequestMapping({"/v2/api-connector/**", "/v2/order/**"})
     void elsewhere() {
         throw TradecloudError.notFound("Not found");

@@ -2,6 +2,11 @@ package io.rescind.dialects.tradecloud;
 
 import io.rescind.parties.ApiKeys;
 import io.rescind.parties.Caller;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
+import io.swagger.v3.oas.annotations.security.SecurityRequirements;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
@@ -21,6 +26,7 @@ import org.springframework.web.bind.annotation.RestController;
  * back again: clients written for Tradecloud's token flow work unchanged.
  */
 @RestController
+@Tag(name = "Authentication")
 class TradecloudTokens {
 
     static final String LOGIN = "/v2/authentication/login";
@@ -33,6 +39,13 @@ class TradecloudTokens {
     }
 
     /** Reached only with valid Basic (or Bearer) credentials; the key is read back from the header. */
+    @Operation(
+            operationId = "login",
+            summary = "Log in",
+            description =
+                    "Exchanges Basic credentials (party id and API key) for an access and a refresh token, in the headers `Set-Authorization` and `Set-Refresh-Token`.")
+    @ApiResponse(responseCode = "200", description = "Logged in")
+    @SecurityRequirement(name = "basic")
     @GetMapping(LOGIN)
     ResponseEntity<Map<String, String>> login(@AuthenticationPrincipal Caller caller, HttpServletRequest request) {
         var header = request.getHeader(HttpHeaders.AUTHORIZATION);
@@ -45,6 +58,13 @@ class TradecloudTokens {
         return tokens(caller, key);
     }
 
+    @Operation(
+            operationId = "refresh",
+            summary = "Refresh tokens",
+            description = "Exchanges the `Refresh-Token` header for new tokens.")
+    @ApiResponse(responseCode = "200", description = "New tokens")
+    @ApiResponse(responseCode = "401", description = "No or an invalid refresh token")
+    @SecurityRequirements
     @GetMapping(REFRESH)
     ResponseEntity<?> refresh(@RequestHeader(name = "Refresh-Token", required = false) String token) {
         var caller = token == null ? java.util.Optional.<Caller>empty() : keys.authenticate(token.trim());

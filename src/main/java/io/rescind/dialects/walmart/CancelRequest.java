@@ -106,11 +106,12 @@ final class CancelRequest {
         }
         var text = Tree.text(quantity.get("amount"));
         try {
-            long amount = Long.parseLong(text);
+            // Walmart's samples write "1"; clients that write amounts as decimals send "1.0": same unit count.
+            long amount = new java.math.BigDecimal(text.strip()).longValueExact();
             if (amount >= 1 && amount <= 1_000_000_000L) {
                 return amount;
             }
-        } catch (NumberFormatException notAnInteger) {
+        } catch (NumberFormatException | ArithmeticException | NullPointerException notAWholeNumber) {
             // refused below
         }
         throw WalmartFault.content(

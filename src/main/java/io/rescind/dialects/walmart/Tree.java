@@ -54,7 +54,11 @@ final class Tree {
             var reader = INPUT.createXMLStreamReader(new ByteArrayInputStream(body, start, body.length - start));
             try {
                 while (reader.hasNext() && reader.next() != XMLStreamConstants.START_ELEMENT) {
-                    // prolog: declaration, comments, whitespace
+                    // prolog: declaration, comments, whitespace; never a document type declaration
+                    if (reader.getEventType() == XMLStreamConstants.DTD) {
+                        throw new Malformed("A DOCTYPE declaration is not accepted: Walmart documents have none,"
+                                + " and Rescind reads no DTD and expands no entity");
+                    }
                 }
                 if (!reader.isStartElement()) {
                     throw new Malformed("The body has no root element");
@@ -212,9 +216,23 @@ final class Tree {
         return value instanceof String s ? s.strip() : null;
     }
 
+    /**
+     * The parser's message without its position preamble: StAX says {@code ParseError at
+     * [row,col]:[2,5]\nMessage: The entity "x" was referenced, but not declared.}, whose first line
+     * alone tells nothing.
+     */
     private static String firstLine(String message) {
         var text = String.valueOf(message);
+        var position = POSITION.matcher(text);
+        var where = position.find() ? " (line %s, column %s)".formatted(position.group(1), position.group(2)) : "";
+        int detail = text.indexOf("Message:");
+        if (detail >= 0) {
+            text = text.substring(detail + "Message:".length()).strip();
+        }
         int newline = text.indexOf('\n');
-        return newline < 0 ? text : text.substring(0, newline);
+        return (newline < 0 ? text : text.substring(0, newline)) + where;
     }
+
+    private static final java.util.regex.Pattern POSITION =
+            java.util.regex.Pattern.compile("\\[row,col\\]:\\[(\\d+),(\\d+)\\]");
 }

@@ -1,5 +1,6 @@
 package io.rescind.dialects.walmart;
 
+import io.swagger.v3.oas.annotations.Hidden;
 import java.util.List;
 import java.util.regex.Pattern;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -9,6 +10,7 @@ import org.springframework.web.bind.annotation.RestController;
  * Anything under the Walmart paths that no endpoint takes, so that it too is answered in
  * Walmart's shape: a known path with the wrong method is 405, any other path 404.
  */
+@Hidden
 @RestController
 class WalmartFallbackController {
 

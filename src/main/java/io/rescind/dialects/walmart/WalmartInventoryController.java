@@ -3,6 +3,9 @@ package io.rescind.dialects.walmart;
 import io.rescind.inventory.Inventory;
 import io.rescind.inventory.Stock;
 import io.rescind.parties.Caller;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import java.math.BigDecimal;
 import java.util.LinkedHashMap;
@@ -17,6 +20,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 /** Walmart CA's single-item inventory: the calling seller's available units of one SKU. */
 @RestController
+@Tag(name = "Inventory")
 class WalmartInventoryController {
 
     private final Inventory inventory;
@@ -27,6 +31,11 @@ class WalmartInventoryController {
         this.bodies = bodies;
     }
 
+    @Operation(
+            operationId = "getInventory",
+            summary = "Read an item's inventory",
+            description = "The quantity available of a SKU.")
+    @ApiResponse(responseCode = "200", description = "The inventory")
     @GetMapping("/v3/ca/inventory")
     ResponseEntity<String> get(
             @AuthenticationPrincipal Caller caller, @RequestParam String sku, HttpServletRequest request) {
@@ -34,6 +43,11 @@ class WalmartInventoryController {
         return render(format, inventory.get(caller, null, sku), null);
     }
 
+    @Operation(
+            operationId = "updateInventoryForAnItemCA",
+            summary = "Update an item's inventory",
+            description = "Sets the quantity available of a SKU (`inventory`, JSON or XML).")
+    @ApiResponse(responseCode = "200", description = "The inventory now")
     @PutMapping("/v3/ca/inventory")
     ResponseEntity<String> put(
             @AuthenticationPrincipal Caller caller,

@@ -12,6 +12,9 @@ import io.rescind.orders.OrderLine;
 import io.rescind.orders.OrderQuery;
 import io.rescind.orders.PurchaseOrder;
 import io.rescind.parties.Caller;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -39,6 +42,7 @@ import org.springframework.web.bind.annotation.RestController;
  * lineNumber} the line's number; everything else is the engine's and the order lifecycle's.
  */
 @RestController
+@Tag(name = "Orders")
 class WalmartOrdersController {
 
     static final int DEFAULT_LIMIT = 10;
@@ -57,6 +61,13 @@ class WalmartOrdersController {
         this.bodies = bodies;
     }
 
+    @Operation(
+            operationId = "cancelOrderLinesCA",
+            summary = "Cancel order lines",
+            description =
+                    "Cancels quantities of order lines (`orderCancellation`, JSON or XML) and answers the order as it is now.")
+    @ApiResponse(responseCode = "200", description = "The order after the cancel")
+    @ApiResponse(responseCode = "409", description = "The cancel is refused")
     @PostMapping("/v3/ca/orders/{purchaseOrderId}/cancel")
     ResponseEntity<String> cancel(
             @AuthenticationPrincipal Caller caller,
@@ -77,6 +88,11 @@ class WalmartOrdersController {
         };
     }
 
+    @Operation(
+            operationId = "getAnOrder",
+            summary = "Read an order",
+            description = "The order by its purchase order id.")
+    @ApiResponse(responseCode = "200", description = "The order")
     @GetMapping("/v3/ca/orders/{purchaseOrderId}")
     ResponseEntity<String> get(
             @AuthenticationPrincipal Caller caller, @PathVariable String purchaseOrderId, HttpServletRequest request) {
@@ -86,6 +102,11 @@ class WalmartOrdersController {
     }
 
     /** Confirms every line still waiting for the seller; lines already further on stay as they are. */
+    @Operation(
+            operationId = "acknowledgeOrdersCA",
+            summary = "Acknowledge an order",
+            description = "Confirms every line still waiting for the seller; lines further on stay as they are.")
+    @ApiResponse(responseCode = "200", description = "The order after the acknowledgement")
     @PostMapping("/v3/ca/orders/{purchaseOrderId}/acknowledge")
     ResponseEntity<String> acknowledge(
             @AuthenticationPrincipal Caller caller, @PathVariable String purchaseOrderId, HttpServletRequest request) {
@@ -97,6 +118,11 @@ class WalmartOrdersController {
         return order(format, order.id(), caller);
     }
 
+    @Operation(
+            operationId = "getAllOrders",
+            summary = "List orders",
+            description = "Orders created from `createdStartDate`, filtered and paged as Walmart's order list is.")
+    @ApiResponse(responseCode = "200", description = "A page of orders")
     @GetMapping("/v3/ca/orders")
     ResponseEntity<String> list(
             @AuthenticationPrincipal Caller caller,

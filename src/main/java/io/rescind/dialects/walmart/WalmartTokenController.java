@@ -1,6 +1,10 @@
 package io.rescind.dialects.walmart;
 
 import io.rescind.signatures.SignedCallers;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
@@ -17,6 +21,7 @@ import org.springframework.web.bind.annotation.RestController;
  * {@code WM_SEC.ACCESS_TOKEN}. Answers JSON unless the client accepts only XML.
  */
 @RestController
+@Tag(name = "Authentication")
 class WalmartTokenController {
 
     private final SignedCallers callers;
@@ -27,6 +32,15 @@ class WalmartTokenController {
         this.bodies = bodies;
     }
 
+    @Operation(
+            operationId = "tokenAPI",
+            summary = "Get an access token",
+            description =
+                    "The token flow: `Authorization: Basic base64(clientId:clientSecret)` with `grant_type=client_credentials` gives a short-lived `WM_SEC.ACCESS_TOKEN`.")
+    @ApiResponse(responseCode = "200", description = "The token")
+    @ApiResponse(responseCode = "400", description = "A grant type other than client_credentials")
+    @ApiResponse(responseCode = "401", description = "No or wrong client credentials")
+    @SecurityRequirement(name = "clientCredentials")
     @PostMapping("/v3/token")
     ResponseEntity<String> token(@RequestParam("grant_type") String grantType, HttpServletRequest request) {
         var format =

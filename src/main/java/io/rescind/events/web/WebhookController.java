@@ -7,6 +7,9 @@ import io.rescind.events.Webhooks.Delivery;
 import io.rescind.events.Webhooks.NewSubscription;
 import io.rescind.events.Webhooks.Subscription;
 import io.rescind.parties.Caller;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -32,6 +35,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 /** Webhook subscriptions, deliveries, attempts and redelivery on the canonical API. */
 @RestController
+@Tag(name = "Webhooks")
 @RequestMapping("/api/v1/webhooks")
 class WebhookController {
 
@@ -47,6 +51,12 @@ class WebhookController {
         this.webhooks = webhooks;
     }
 
+    @Operation(
+            operationId = "subscribe",
+            summary = "Subscribe to events",
+            description =
+                    "Registers a URL to receive the caller's events as signed webhooks (Standard Webhooks); the signing secret is shown this once.")
+    @ApiResponse(responseCode = "201", description = "The subscription and its secret")
     @PostMapping("/subscriptions")
     ResponseEntity<Map<String, Object>> subscribe(
             @AuthenticationPrincipal Caller caller, @Valid @RequestBody @NotNull SubscriptionRequest request) {
@@ -59,16 +69,31 @@ class WebhookController {
                 .body(body);
     }
 
+    @Operation(
+            operationId = "listSubscriptions",
+            summary = "List subscriptions",
+            description = "The caller's webhook subscriptions.")
+    @ApiResponse(responseCode = "200", description = "The subscriptions")
     @GetMapping("/subscriptions")
     Map<String, List<Subscription>> subscriptions(@AuthenticationPrincipal Caller caller) {
         return Map.of("subscriptions", webhooks.subscriptions(caller));
     }
 
+    @Operation(
+            operationId = "getSubscription",
+            summary = "Read a subscription",
+            description = "One of the caller's webhook subscriptions.")
+    @ApiResponse(responseCode = "200", description = "The subscription")
     @GetMapping("/subscriptions/{id}")
     Subscription subscription(@AuthenticationPrincipal Caller caller, @PathVariable UUID id) {
         return webhooks.subscription(caller, id);
     }
 
+    @Operation(
+            operationId = "unsubscribe",
+            summary = "Unsubscribe",
+            description = "Ends a subscription; no more deliveries are made to it.")
+    @ApiResponse(responseCode = "204", description = "Unsubscribed")
     @DeleteMapping("/subscriptions/{id}")
     ResponseEntity<Void> unsubscribe(@AuthenticationPrincipal Caller caller, @PathVariable UUID id) {
         webhooks.unsubscribe(caller, id);
@@ -76,6 +101,11 @@ class WebhookController {
     }
 
     /** Deliveries, newest first; {@code status=DEAD} lists the dead letters. */
+    @Operation(
+            operationId = "listDeliveries",
+            summary = "List deliveries",
+            description = "Webhook deliveries, newest first, with every attempt; `status=DEAD` lists the dead letters.")
+    @ApiResponse(responseCode = "200", description = "The deliveries")
     @GetMapping("/deliveries")
     Map<String, List<Delivery>> deliveries(
             @AuthenticationPrincipal Caller caller,
@@ -85,11 +115,18 @@ class WebhookController {
         return Map.of("deliveries", webhooks.deliveries(caller, subscriptionId, status, limit));
     }
 
+    @Operation(operationId = "getDelivery", summary = "Read a delivery", description = "One delivery and its attempts.")
+    @ApiResponse(responseCode = "200", description = "The delivery")
     @GetMapping("/deliveries/{id}")
     Delivery delivery(@AuthenticationPrincipal Caller caller, @PathVariable UUID id) {
         return webhooks.delivery(caller, id);
     }
 
+    @Operation(
+            operationId = "redeliver",
+            summary = "Redeliver",
+            description = "Sends a delivery again (a dead letter included), as a new series of attempts.")
+    @ApiResponse(responseCode = "202", description = "The delivery, queued again")
     @PostMapping("/deliveries/{id}/redeliver")
     ResponseEntity<Delivery> redeliver(@AuthenticationPrincipal Caller caller, @PathVariable UUID id) {
         return ResponseEntity.accepted().body(webhooks.redeliver(caller, id));

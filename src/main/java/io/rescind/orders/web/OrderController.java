@@ -2,6 +2,7 @@ package io.rescind.orders.web;
 
 import io.rescind.RescindException;
 import io.rescind.RescindException.Kind;
+import io.rescind.events.EventCatalog;
 import io.rescind.orders.Amendment;
 import io.rescind.orders.Amounts.Tax;
 import io.rescind.orders.HistoryEntry;
@@ -18,6 +19,9 @@ import io.rescind.orders.web.OrderViews.OrderPage;
 import io.rescind.orders.web.OrderViews.OrderView;
 import io.rescind.parties.Caller;
 import io.rescind.parties.References;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Digits;
@@ -46,9 +50,14 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.JsonNodeFactory;
+import tools.jackson.databind.node.ObjectNode;
 
 @RestController
 @RequestMapping("/api/v1/orders")
+@Tag(name = "Orders")
 class OrderController {
 
     record OrderRequest(
@@ -110,6 +119,16 @@ class OrderController {
         this.lifecycle = lifecycle;
     }
 
+    @Operation(
+            operationId = "placeOrder",
+            summary = "Place an order",
+            description = "The buyer (or an operator naming `buyerId`) places a purchase order with its lines."
+                    + " The same order number with the same content returns the order placed first (200);"
+                    + " with other content it is refused (409 `order-number-taken`).")
+    @ApiResponse(responseCode = "201", description = "The order, placed now")
+    @ApiResponse(responseCode = "200", description = "The order placed earlier with the same number and content")
+    @ApiResponse(responseCode = "409", description = "The order number is taken by an order with other content")
+    @ApiResponse(responseCode = "422", description = "The order breaks a rule of the data model")
     @PostMapping
     ResponseEntity<OrderView> place(@AuthenticationPrincipal Caller caller, @Valid @RequestBody OrderRequest request) {
         var order = new NewOrder(
@@ -146,6 +165,14 @@ class OrderController {
      * The buyer updates its order: each line's change applied or refused on its own (see {@code
      * lines[].outcome}); Completed and Cancelled lines ignore changes.
      */
+    @Operation(
+            operationId = "amendOrder",
+            summary = "Update an order's lines",
+            description = "The buyer updates lines by position (a new position adds a line) and completes"
+                    + " confirmed lines; each change is applied or refused on its own (`lines[].outcome`).")
+    @ApiResponse(responseCode = "200", description = "The order after the update, and each line's outcome")
+    @ApiResponse(responseCode = "409", description = "The order changed meanwhile or cannot be updated")
+    @ApiResponse(responseCode = "422", description = "The update breaks a rule of the data model")
     @PatchMapping("/{orderId}")
     AmendedView amend(
             @AuthenticationPrincipal Caller caller,
@@ -167,6 +194,12 @@ class OrderController {
         return new AmendedView(OrderView.of(amended.order()), amended.lines());
     }
 
+    @Operation(
+            operationId = "getOrder",
+            summary = "Read an order",
+            description = "The order with its lines, their statuses and amounts, as its buyer, seller or an"
+                    + " operator sees it.")
+    @ApiResponse(responseCode = "200", description = "The order")
     @GetMapping("/{orderId}")
     OrderView get(@AuthenticationPrincipal Caller caller, @PathVariable UUID orderId) {
         return view(caller, lifecycle.get(caller, orderId));
@@ -183,6 +216,13 @@ class OrderController {
         return OrderView.of(order, lifecycle.references(caller, order));
     }
 
+    @Operation(
+            operationId = "listOrders",
+            summary = "List orders",
+            description = "Orders the caller may see, oldest first, a page at a time: pass `nextCursor` as"
+                    + " `cursor` for the next page. Filters combine; `orderNumber` is the buyer's order"
+                    + " number. Unknown query parameters are refused (400).")
+    @ApiResponse(responseCode = "200", description = "A page of orders")
     @GetMapping
     OrderPage list(
             @AuthenticationPrincipal Caller caller,
@@ -190,29 +230,110 @@ class OrderController {
             @RequestParam(required = false) UUID buyerId,
             @RequestParam(required = false) UUID sellerId,
             @RequestParam(required = false) Instant updatedSince,
+            @RequestParam(required = false) @Size(min = 1, max = 100) String orderNumber,
             @RequestParam(required = false) String cursor,
             @RequestParam(defaultValue = "50") @Min(1) @Max(200) int limit) {
         var orders = lifecycle.list(
-                caller, new OrderQuery(status, buyerId, sellerId, updatedSince, afterNumber(cursor), limit));
+                caller,
+                new OrderQuery(
+                        status,
+                        buyerId,
+                        sellerId,
+                        updatedSince,
+                        afterNumber(cursor),
+                        limit,
+                        null,
+                        null,
+                        null,
+                        orderNumber));
         var next = orders.size() < limit ? null : cursorAfter(orders.getLast().number());
         return new OrderPage(orders.stream().map(OrderView::of).toList(), next);
     }
 
+    @Operation(
+            operationId = "getOrderHistory",
+            summary = "Read an order's history",
+            description = "Everything that happened to the order, oldest first; entry types are the event types"
+                    + " of webhooks (docs/events.md).")
+    @ApiResponse(responseCode = "200", description = "The history entries")
     @GetMapping("/{orderId}/history")
     List<HistoryEntry> history(@AuthenticationPrincipal Caller caller, @PathVariable UUID orderId) {
-        return lifecycle.history(caller, orderId);
+        var digits = currencyDigits(lifecycle.get(caller, orderId).currency());
+        return lifecycle.history(caller, orderId).stream()
+                .map(entry -> new HistoryEntry(
+                        entry.id(),
+                        entry.at(),
+                        entry.actor(),
+                        EventCatalog.externalName(entry.type()),
+                        atScale(entry.detail(), digits)))
+                .toList();
     }
 
+    private static int currencyDigits(String code) {
+        try {
+            return Math.max(0, java.util.Currency.getInstance(code).getDefaultFractionDigits());
+        } catch (IllegalArgumentException notIso) {
+            return 2;
+        }
+    }
+
+    /**
+     * Amounts in the history as the API shows them elsewhere, at the currency's scale ({@code 10.00},
+     * not {@code 10.0}); never rounded, so a unit price with more decimals keeps them. Whole numbers
+     * (quantities, line numbers) are not amounts and stay as they are.
+     */
+    private static JsonNode atScale(JsonNode node, int digits) {
+        if (node == null) {
+            return null;
+        }
+        if (node.isFloatingPointNumber()) {
+            var value = node.decimalValue();
+            return JsonNodeFactory.instance.numberNode(value.setScale(Math.max(value.scale(), digits)));
+        }
+        if (node instanceof ObjectNode object) {
+            var copy = object.objectNode();
+            object.properties().forEach(field -> copy.set(field.getKey(), atScale(field.getValue(), digits)));
+            return copy;
+        }
+        if (node instanceof ArrayNode array) {
+            var copy = array.arrayNode();
+            array.forEach(item -> copy.add(atScale(item, digits)));
+            return copy;
+        }
+        return node;
+    }
+
+    @Operation(
+            operationId = "confirmLine",
+            summary = "Confirm a line",
+            description =
+                    "The seller confirms a line it can deliver. The line must be in a status that allows the move (409 otherwise).")
+    @ApiResponse(responseCode = "200", description = "The line after the move")
+    @ApiResponse(responseCode = "409", description = "The line's status does not allow the move")
     @PostMapping("/{orderId}/lines/{lineId}/confirm")
     LineView confirm(@AuthenticationPrincipal Caller caller, @PathVariable UUID orderId, @PathVariable UUID lineId) {
         return LineView.of(lifecycle.move(caller, orderId, lineId, new LineMove.Confirm()));
     }
 
+    @Operation(
+            operationId = "rejectLine",
+            summary = "Reject a line",
+            description =
+                    "The seller rejects a line it will not deliver. The line must be in a status that allows the move (409 otherwise).")
+    @ApiResponse(responseCode = "200", description = "The line after the move")
+    @ApiResponse(responseCode = "409", description = "The line's status does not allow the move")
     @PostMapping("/{orderId}/lines/{lineId}/reject")
     LineView reject(@AuthenticationPrincipal Caller caller, @PathVariable UUID orderId, @PathVariable UUID lineId) {
         return LineView.of(lifecycle.move(caller, orderId, lineId, new LineMove.Reject()));
     }
 
+    @Operation(
+            operationId = "shipLine",
+            summary = "Ship units of a line",
+            description =
+                    "The seller ships `quantity` units of a line; shipped units can no longer be cancelled. The line must be in a status that allows the move (409 otherwise).")
+    @ApiResponse(responseCode = "200", description = "The line after the move")
+    @ApiResponse(responseCode = "409", description = "The line's status does not allow the move")
     @PostMapping("/{orderId}/lines/{lineId}/ship")
     LineView ship(
             @AuthenticationPrincipal Caller caller,
@@ -222,6 +343,13 @@ class OrderController {
         return LineView.of(lifecycle.move(caller, orderId, lineId, new LineMove.Ship(request.quantity())));
     }
 
+    @Operation(
+            operationId = "completeLine",
+            summary = "Complete a line",
+            description =
+                    "The seller completes a delivered line. The line must be in a status that allows the move (409 otherwise).")
+    @ApiResponse(responseCode = "200", description = "The line after the move")
+    @ApiResponse(responseCode = "409", description = "The line's status does not allow the move")
     @PostMapping("/{orderId}/lines/{lineId}/complete")
     LineView complete(@AuthenticationPrincipal Caller caller, @PathVariable UUID orderId, @PathVariable UUID lineId) {
         return LineView.of(lifecycle.move(caller, orderId, lineId, new LineMove.Complete()));

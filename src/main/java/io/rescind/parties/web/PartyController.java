@@ -5,6 +5,9 @@ import io.rescind.parties.Party;
 import io.rescind.parties.PartyAdministration;
 import io.rescind.parties.PartyRole;
 import io.rescind.parties.References;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -22,6 +25,7 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 @RestController
+@Tag(name = "Parties")
 class PartyController {
 
     record NewParty(
@@ -37,6 +41,12 @@ class PartyController {
         this.administration = administration;
     }
 
+    @Operation(
+            operationId = "createParty",
+            summary = "Create a party",
+            description =
+                    "An operator creates a buyer, seller or operator of its tenant; the answer shows the party's first API key, this once.")
+    @ApiResponse(responseCode = "201", description = "The party and its key")
     @PostMapping("/api/v1/parties")
     @ResponseStatus(HttpStatus.CREATED)
     PartyWithKey create(@AuthenticationPrincipal Caller operator, @Valid @RequestBody NewParty request) {
@@ -45,17 +55,32 @@ class PartyController {
         return new PartyWithKey(issued.party(), references.byChannel(), issued.apiKey());
     }
 
+    @Operation(
+            operationId = "listParties",
+            summary = "List parties",
+            description = "Every party of the operator's tenant.")
+    @ApiResponse(responseCode = "200", description = "The parties")
     @GetMapping("/api/v1/parties")
     List<Party> list(@AuthenticationPrincipal Caller operator) {
         return administration.list(operator);
     }
 
+    @Operation(
+            operationId = "issueApiKey",
+            summary = "Issue an API key",
+            description = "An operator issues another key for a party (shown this once); earlier keys keep working.")
+    @ApiResponse(responseCode = "201", description = "The new key")
     @PostMapping("/api/v1/parties/{partyId}/api-keys")
     @ResponseStatus(HttpStatus.CREATED)
     IssuedKey issueKey(@AuthenticationPrincipal Caller operator, @PathVariable UUID partyId) {
         return new IssuedKey(partyId, administration.issueKey(operator, partyId));
     }
 
+    @Operation(
+            operationId = "me",
+            summary = "Read the calling party",
+            description = "The party the API key belongs to.")
+    @ApiResponse(responseCode = "200", description = "The calling party")
     @GetMapping("/api/v1/me")
     Party me(@AuthenticationPrincipal Caller caller) {
         return administration.find(caller, caller.partyId());

@@ -135,7 +135,7 @@ class CruxDialectTest extends ApiTest {
     }
 
     @Test
-    void theNodeAndPythonExamplesCancelAtOnceUnderTheDefaultPolicy() throws Exception {
+    void theNodeAndPythonExamplesAskAndTheRequestsWaitForTheSupplierUnderCruxsDefault() throws Exception {
         var trade = given.trade();
         var order = given.anOrder(trade).withLine(1, "1").withLine(1, "1").place();
 
@@ -166,9 +166,57 @@ class CruxDialectTest extends ApiTest {
                 .send();
         assertThat(python.status()).as(python.toString()).isEqualTo(204);
 
+        // Crux's reading with no policy of the seller's: the requests are pending until the supplier decides.
         var view = cruxOrder(order, trade.buyer());
-        assertThat(view.at("/line_items/0/status").asString()).isEqualTo("Cancelled");
-        assertThat(view.at("/line_items/1/status").asString()).isEqualTo("Cancelled");
+        assertThat(view.at("/line_items/0/status").asString()).isEqualTo("Unallocated");
+        assertThat(view.at("/line_items/0/cancel_request/status").asString()).isEqualTo("Pending");
+        assertThat(view.at("/line_items/1/cancel_request/status").asString()).isEqualTo("Pending");
+        assertThat(crux("PATCH", "/orders/items/cancel/" + item(order, 0) + "/confirm/", trade.seller())
+                        .send()
+                        .status())
+                .isEqualTo(204);
+        assertThat(cruxOrder(order, trade.buyer()).at("/line_items/0/status").asString())
+                .isEqualTo("Cancelled");
+    }
+
+    @Test
+    void underCruxsDefaultAnItemPastPendingCannotBeCancelled() {
+        var trade = given.trade();
+        var order = given.anOrder(trade).withLine(1, "1").place();
+        api.post(
+                "/api/v1/orders/" + order.get("id").asString() + "/lines/" + item(order, 0) + "/confirm",
+                trade.seller().key(),
+                Map.of());
+
+        var refused = crux("DELETE", "/orders/items/cancel/" + item(order, 0) + "/", trade.buyer())
+                .send();
+
+        assertThat(refused.status()).as(refused.toString()).isEqualTo(422);
+        assertThat(cruxOrder(order, trade.buyer()).at("/line_items/0/status").asString())
+                .isEqualTo("Allocated");
+    }
+
+    @Test
+    void aSellersOwnPolicyStillChoosesOtherwise() {
+        var trade = given.trade();
+        assertThat(api.put(
+                                "/api/v1/sellers/" + trade.seller().id() + "/cancellation-policy",
+                                trade.seller().key(),
+                                Map.of("buyerMayCancel", OPEN_STATES, "sellerMayCancel", OPEN_STATES))
+                        .status())
+                .isEqualTo(200);
+        var order = given.anOrder(trade).withLine(1, "1").place();
+        api.post(
+                "/api/v1/orders/" + order.get("id").asString() + "/lines/" + item(order, 0) + "/confirm",
+                trade.seller().key(),
+                Map.of());
+
+        var cancelled = crux("DELETE", "/orders/items/cancel/" + item(order, 0) + "/", trade.buyer())
+                .send();
+
+        assertThat(cancelled.status()).as(cancelled.toString()).isEqualTo(204);
+        assertThat(cruxOrder(order, trade.buyer()).at("/line_items/0/status").asString())
+                .isEqualTo("Cancelled");
     }
 
     @Test
@@ -312,13 +360,15 @@ class CruxDialectTest extends ApiTest {
                         .status())
                 .isEqualTo(422);
         assertThat(crux("DELETE", path, trade.buyer()).send().status()).isEqualTo(204);
+        assertThat(crux("PATCH", path + "confirm/", trade.seller()).send().status())
+                .isEqualTo(204);
         var cancelled = crux("DELETE", path, trade.buyer()).send();
         assertThat(cancelled.status()).isEqualTo(422);
         assertThat(cancelled.json().get("detail").asString()).contains("already cancelled");
     }
 
     @Test
-    void aPolicyThatKeepsRetailersFromCancellingIsA403() {
+    void aPolicyThatKeepsRetailersFromCancellingIsA422() {
         var trade = given.trade();
         var policy = Map.of("buyerMayCancel", List.of("ISSUED"), "sellerMayCancel", OPEN_STATES);
         assertThat(api.put(
@@ -334,7 +384,7 @@ class CruxDialectTest extends ApiTest {
                 Map.of());
         var refused = crux("DELETE", "/orders/items/cancel/" + item(order, 0) + "/", trade.buyer())
                 .send();
-        assertThat(refused.status()).isEqualTo(403);
+        assertThat(refused.status()).isEqualTo(422);
         assertThat(refused.json().get("detail").asString()).contains("may not cancel");
     }
 }

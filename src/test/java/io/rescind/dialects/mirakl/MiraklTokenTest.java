@@ -114,6 +114,41 @@ class MiraklTokenTest extends ApiTest {
     }
 
     @Test
+    void aBodyThatIsNotAFormIsRefusedInOAuthTermsNotAsProblemDetails() {
+        var party = given.party("BUYER");
+        var json = api.request("POST", "/mirakl/oauth/token")
+                .json(Map.of("grant_type", "client_credentials", "client_id", party.id(), "client_secret", party.key()))
+                .send();
+
+        assertThat(json.status()).as(json.toString()).isEqualTo(400);
+        assertThat(json.header("Content-Type")).startsWith("application/json");
+        assertThat(json.json().get("error").asString()).isEqualTo("invalid_request");
+        assertThat(json.json().has("type")).isFalse();
+    }
+
+    @Test
+    void everyCallIsServedUnderApiTooAsMiraklsServerUrlHasIt() {
+        var trade = given.trade();
+        var order = anOrderOf(trade);
+        var token = token(trade.buyer(), null);
+
+        var rooted =
+                api.request("GET", "/v2/orders?order_ids=" + order).key(token).send();
+        var underApi = api.request("GET", "/api/v2/orders?order_ids=" + order)
+                .key(token)
+                .send();
+
+        assertThat(underApi.status()).as(underApi.toString()).isEqualTo(200);
+        assertThat(underApi.json().at("/data/0/id").asString()).isEqualTo(order);
+        assertThat(underApi.json()).isEqualTo(rooted.json());
+        var unknown = api.request("GET", "/api/v2/orders/actions/" + UUID.randomUUID())
+                .key(token)
+                .send();
+        assertThat(unknown.status()).isEqualTo(404);
+        assertThat(unknown.json().get("code").asString()).isEqualTo("DATA_NOT_FOUND");
+    }
+
+    @Test
     void theTokenEndpointRefusesBadClientsInOAuthTerms() {
         var party = given.party("BUYER");
         var wrongSecret = requestToken(Map.of(

@@ -251,12 +251,12 @@ class TradecloudContentTest extends ApiTest {
         // 5 -> 9 by the first message, 9 -> 7 by the second, then the second's cancel.
         assertThat(canonical(trade, number).at("/lines/0/quantity").asLong()).isEqualTo(7);
         var changes = history(trade, number).stream()
-                .filter(e -> List.of("order.amended", "order.lines_cancelled")
+                .filter(e -> List.of("order.amended", "cancellation.applied")
                         .contains(e.get("type").asString()))
                 .toList();
         assertThat(changes)
                 .extracting(e -> e.get("type").asString())
-                .containsExactly("order.amended", "order.amended", "order.lines_cancelled");
+                .containsExactly("order.amended", "order.amended", "cancellation.applied");
         assertThat(changes.get(0).at("/detail/changed/0/changes/0/to").asString())
                 .isEqualTo("9");
         assertThat(changes.get(1).at("/detail/changed/0/changes/0/to").asString())
@@ -306,11 +306,11 @@ class TradecloudContentTest extends ApiTest {
         var types = history(trade, number).stream()
                 .map(e -> e.get("type").asString())
                 .toList();
-        assertThat(types).endsWith("order.amended", "line.completed");
+        assertThat(types).endsWith("order.amended", "order.line.completed");
         var refused = lastOf(trade, number, "order.amended").at("/detail/refused/0");
         assertThat(refused.get("position").asString()).isEqualTo("00020");
         assertThat(refused.get("reason").asString()).isEqualTo("cannot-complete");
-        var completed = lastOf(trade, number, "line.completed");
+        var completed = lastOf(trade, number, "order.line.completed");
         assertThat(completed.get("actor").asString())
                 .isEqualTo(trade.buyer().id().toString());
         assertThat(completed.at("/detail/from").asString()).isEqualTo("CONFIRMED");

@@ -170,10 +170,7 @@ class TradecloudDialectTest extends ApiTest {
                 .json();
         assertThat(history.valueStream().map(e -> e.get("type").asString()))
                 .containsSubsequence(
-                        "order.lines_cancelled",
-                        "order.cancellation_refused",
-                        "order.cancellation_refused",
-                        "order.lines_cancelled");
+                        "cancellation.applied", "cancellation.refused", "cancellation.refused", "cancellation.applied");
     }
 
     @Test
@@ -301,7 +298,7 @@ class TradecloudDialectTest extends ApiTest {
         var history = api.get(
                         "/api/v1/orders/" + orderId + "/history", trade.buyer().key())
                 .json();
-        assertThat(history.valueStream().filter(e -> e.get("type").asString().equals("order.lines_cancelled")))
+        assertThat(history.valueStream().filter(e -> e.get("type").asString().equals("cancellation.applied")))
                 .hasSize(2);
     }
 

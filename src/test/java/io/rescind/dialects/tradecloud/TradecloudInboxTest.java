@@ -265,7 +265,7 @@ class TradecloudInboxTest extends ApiTest {
     /** The positions cancelled, in the order the cancels were applied. */
     private List<String> cancelledInHistory(Trade trade, UUID orderId) {
         return history(trade, orderId).stream()
-                .filter(e -> e.get("type").asString().equals("order.lines_cancelled"))
+                .filter(e -> e.get("type").asString().equals("cancellation.applied"))
                 .flatMap(e -> e.at("/detail/lines").valueStream())
                 .map(line -> line.get("position").asString())
                 .toList();
@@ -273,7 +273,7 @@ class TradecloudInboxTest extends ApiTest {
 
     private long refusalsInHistory(Trade trade, UUID orderId) {
         return history(trade, orderId).stream()
-                .filter(e -> e.get("type").asString().equals("order.cancellation_refused"))
+                .filter(e -> e.get("type").asString().equals("cancellation.refused"))
                 .count();
     }
 }

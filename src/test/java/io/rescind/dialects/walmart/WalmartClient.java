@@ -50,8 +50,13 @@ final class WalmartClient {
     }
 
     /** A request signed now. */
+    private static final java.util.concurrent.atomic.AtomicLong CLOCK = new java.util.concurrent.atomic.AtomicLong();
+
     Api.Request signed(String method, String pathAndQuery) {
-        return signedAt(method, pathAndQuery, System.currentTimeMillis());
+        // One millisecond apart at least: the same URL signed twice in one millisecond would be one
+        // signature, and a signature is accepted once.
+        return signedAt(
+                method, pathAndQuery, CLOCK.updateAndGet(last -> Math.max(last + 1, System.currentTimeMillis())));
     }
 
     Api.Request signedAt(String method, String pathAndQuery, long timestamp) {

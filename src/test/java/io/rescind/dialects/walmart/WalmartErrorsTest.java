@@ -300,6 +300,70 @@ class WalmartErrorsTest extends ApiTest {
         assertThat(response.text()).doesNotContain("root:");
     }
 
+    @Test
+    void aDoctypeIsRefusedSayingSoEvenWithoutEntities() {
+        var body = xmlCancel(xmlLine(1, xmlStatus("Cancelled", "CANCEL_BY_SELLER", "1")))
+                .replace("<orderCancellation", "<!DOCTYPE orderCancellation>\n<orderCancellation");
+
+        var response = cancel("application/xml", body);
+
+        assertError(response, 400, "MALFORMED_REQUEST_CONTENT", "body");
+        assertThat(String.valueOf(Xml.at(errors(response).getFirst(), "description")))
+                .contains("DOCTYPE");
+        var canonical = api.get(
+                        "/api/v1/orders/" + order.get("id").asString(),
+                        trade.seller().key())
+                .json();
+        assertThat(canonical.at("/lines/0/cancelledQuantity").asLong()).isZero();
+    }
+
+    @Test
+    void anUndeclaredEntityIsNamedNotJustPositioned() {
+        var body = xmlCancel(xmlLine(1, xmlStatus("Cancelled", "CANCEL_BY_SELLER", "&one;")));
+
+        var response = cancel("application/xml", body);
+
+        assertThat(response.status()).isEqualTo(400);
+        var description = String.valueOf(Xml.at(errors(response).getFirst(), "description"));
+        assertThat(description).contains("one").contains("line").doesNotContain("ParseError");
+    }
+
+    @Test
+    void anAmountWrittenAsADecimalIsTheSameWholeUnits() {
+        var response =
+                cancel("application/xml", xmlCancel(xmlLine(1, xmlStatus("Cancelled", "CANCEL_BY_SELLER", "1.0"))));
+
+        assertThat(response.status()).as(response.toString()).isEqualTo(200);
+        var canonical = api.get(
+                        "/api/v1/orders/" + order.get("id").asString(),
+                        trade.seller().key())
+                .json();
+        assertThat(canonical.at("/lines/0/cancelledQuantity").asLong()).isEqualTo(1);
+    }
+
+    @Test
+    void theSameSignedRequestSentTwiceWithinTheWindowIsRefusedTheSecondTime() {
+        var body = xmlCancel(xmlLine(1, xmlStatus("Cancelled", "CANCEL_BY_SELLER", "1")));
+        var timestamp = System.currentTimeMillis() - 1_000;
+
+        var first = walmart.signedAt("POST", "/v3/ca/orders/" + number + "/cancel", timestamp)
+                .raw("application/xml", body)
+                .send();
+        var replay = walmart.signedAt("POST", "/v3/ca/orders/" + number + "/cancel", timestamp)
+                .raw("application/xml", body)
+                .send();
+
+        assertThat(first.status()).as(first.toString()).isEqualTo(200);
+        assertError(replay, 401, "UNAUTHORIZED", null);
+        assertThat(String.valueOf(Xml.at(errors(replay).getFirst(), "description")))
+                .contains("used before");
+        var canonical = api.get(
+                        "/api/v1/orders/" + order.get("id").asString(),
+                        trade.seller().key())
+                .json();
+        assertThat(canonical.at("/lines/0/cancelledQuantity").asLong()).isEqualTo(1);
+    }
+
     static Stream<Arguments> invalidContent() {
         return Stream.of(
                 Arguments.of(
