@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
 class OperationsMetricsTest extends ApiTest {
 
     @Test
-    void cancelsAreCountedByApiAndOutcomeAndRefusalsByReason() {
+    void cancelsAreCountedByApiAndOutcomeAndRefusalsByReason() throws Exception {
         var trade = given.trade();
         var order =
                 given.anOrder(trade).withLine(3, "10.00").withLine(1, "5.00").place();
@@ -57,6 +57,26 @@ class OperationsMetricsTest extends ApiTest {
         assertThat(after.delta(
                         before, "rescind_cancel_time_to_applied_seconds_count", "api", "canonical", "path", "direct"))
                 .isEqualTo(1);
+        everyRescindMetricOfTheDashboardIsServed(after);
+    }
+
+    /**
+     * The Grafana dashboard in docs/ops is built on names that exist. Two appear only once their
+     * first event happened in this JVM: a webhook attempt and a decision on a pending request.
+     */
+    private static void everyRescindMetricOfTheDashboardIsServed(Metrics metrics) throws java.io.IOException {
+        var dashboard = java.nio.file.Files.readString(java.nio.file.Path.of("docs/ops/grafana-dashboard.json"));
+        var names = Pattern.compile("rescind_[a-z_]+")
+                .matcher(dashboard)
+                .results()
+                .map(java.util.regex.MatchResult::group)
+                .map(name -> name.replaceAll("_(bucket|count|sum)$", ""))
+                .collect(java.util.stream.Collectors.toCollection(java.util.TreeSet::new));
+        names.removeAll(List.of("rescind_webhooks_attempts_seconds", "rescind_cancel_decisions_total"));
+        assertThat(names).hasSizeGreaterThan(8);
+        for (var name : names) {
+            assertThat(metrics.text()).as(name).containsPattern("(?m)^" + name + "(_bucket|_count|_sum)?[{ ]");
+        }
     }
 
     @Test
