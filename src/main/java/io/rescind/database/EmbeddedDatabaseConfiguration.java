@@ -71,8 +71,11 @@ class EmbeddedDatabaseConfiguration {
 
     record EmbeddedServer(EmbeddedPostgres postgres, Path dataDir) implements Closeable {
 
-        /** How a client session's process names itself: {@code postgres: user db 127.0.0.1(5678) idle}. */
-        private static final Pattern CLIENT_SESSION = Pattern.compile("postgres: \\S+ \\S+ \\S*\\(\\d+\\).*");
+        /** PostgreSQL's own processes, by the titles they give themselves; any other child is a session. */
+        private static final Pattern SERVER_PROCESS = Pattern.compile(
+                "postgres: (checkpointer|background writer|walwriter|autovacuum launcher|autovacuum worker"
+                        + "|logical replication launcher|logical replication (apply|tablesync) worker|archiver"
+                        + "|walsummarizer|io worker|startup|wal sender|wal receiver).*");
 
         @Override
         public void close() throws IOException {
@@ -83,7 +86,8 @@ class EmbeddedDatabaseConfiguration {
 
         /**
          * The pool has closed its connections, but each session's process takes a moment to exit;
-         * a stop within it ends them as "terminated by administrator command". Waits for them.
+         * a stop within it ends them as "terminated by administrator command". Waits for them (at
+         * most {@code atMost}).
          */
         private void awaitClientSessionsGone(Duration atMost) throws IOException {
             var server = postmaster(dataDir);
@@ -91,7 +95,7 @@ class EmbeddedDatabaseConfiguration {
                 return;
             }
             long deadline = System.nanoTime() + atMost.toNanos();
-            while (server.get().children().anyMatch(EmbeddedServer::isClientSession)) {
+            while (server.get().children().anyMatch(EmbeddedServer::isSession)) {
                 if (System.nanoTime() > deadline) {
                     return;
                 }
@@ -104,11 +108,15 @@ class EmbeddedDatabaseConfiguration {
             }
         }
 
-        private static boolean isClientSession(ProcessHandle process) {
+        /**
+         * A session, or a process whose title cannot be read, as that of a session on its way out
+         * (already torn down, not yet reaped by the postmaster) cannot: wait for it too.
+         */
+        private static boolean isSession(ProcessHandle process) {
             return process.info()
                     .commandLine()
-                    .map(line -> CLIENT_SESSION.matcher(line).matches())
-                    .orElse(false);
+                    .map(line -> !SERVER_PROCESS.matcher(line.strip()).matches())
+                    .orElse(true);
         }
     }
 
