@@ -4,6 +4,7 @@ import com.zaxxer.hikari.HikariDataSource;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.Closeable;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -109,14 +110,21 @@ class EmbeddedDatabaseConfiguration {
         }
 
         /**
-         * A session, or a process whose title cannot be read, as that of a session on its way out
-         * (already torn down, not yet reaped by the postmaster) cannot: wait for it too.
+         * A session: a child of the postmaster that is not one of the server's own processes, by the
+         * title it gives itself in {@code /proc/<pid>/cmdline} (Java's process info does not show
+         * it). An empty title is a session on its way out, not yet reaped: wait for it too. Without
+         * {@code /proc} (macOS) nothing is waited for.
          */
         private static boolean isSession(ProcessHandle process) {
-            return process.info()
-                    .commandLine()
-                    .map(line -> !SERVER_PROCESS.matcher(line.strip()).matches())
-                    .orElse(true);
+            try {
+                var cmdline = Files.readAllBytes(Path.of("/proc", String.valueOf(process.pid()), "cmdline"));
+                var title = new String(cmdline, StandardCharsets.UTF_8)
+                        .replace('\0', ' ')
+                        .strip();
+                return !SERVER_PROCESS.matcher(title).matches();
+            } catch (IOException | RuntimeException goneOrUnknown) {
+                return false;
+            }
         }
     }
 
