@@ -19,6 +19,15 @@ class OperationsApiTest extends ApiTest {
     }
 
     @Test
+    void infoIsPublicAndNamesTheVersionAndTheCommit() {
+        var info = api.get("/actuator/info", null);
+        assertThat(info.status()).as(info.toString()).isEqualTo(200);
+        assertThat(info.json().get("build").get("version").asString()).isNotBlank();
+        assertThat(info.json().get("build").get("artifact").asString()).isEqualTo("rescind");
+        assertThat(info.json().get("git").get("commit").get("id").asString()).matches("[0-9a-f]{7,40}");
+    }
+
+    @Test
     void prometheusMetricsIncludeHttpAndPoolFigures() {
         api.get("/api/v1/me", OPERATOR_KEY);
         var metrics = api.get("/actuator/prometheus", null);

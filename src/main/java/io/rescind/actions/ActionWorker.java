@@ -115,6 +115,12 @@ class ActionWorker implements SmartLifecycle {
         return running;
     }
 
+    /** Stopped after the web server has drained (its phases are higher), before the database. */
+    @Override
+    public int getPhase() {
+        return SmartLifecycle.DEFAULT_PHASE - 4096;
+    }
+
     private void loop() {
         while (running) {
             try {

@@ -68,6 +68,15 @@ final class Poller implements SmartLifecycle {
         scheduler = null;
     }
 
+    /**
+     * Below the web server's phases, so that on shutdown the server stops taking requests and
+     * drains before the background work stops (and the database after both).
+     */
+    @Override
+    public int getPhase() {
+        return SmartLifecycle.DEFAULT_PHASE - 4096;
+    }
+
     @Override
     public synchronized boolean isRunning() {
         return scheduler != null;

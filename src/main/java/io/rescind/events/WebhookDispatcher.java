@@ -254,6 +254,17 @@ class WebhookDispatcher implements DisposableBean {
 
     @Override
     public void destroy() {
-        executor.shutdownNow();
+        // Deliveries under way finish (each is bounded by the receiver timeout) and record their
+        // attempt; a delivery cut short stays leased and is tried again after its lease.
+        executor.shutdown();
+        try {
+            if (!executor.awaitTermination(
+                    settings.timeout().toMillis() + 1000, java.util.concurrent.TimeUnit.MILLISECONDS)) {
+                executor.shutdownNow();
+            }
+        } catch (InterruptedException e) {
+            executor.shutdownNow();
+            Thread.currentThread().interrupt();
+        }
     }
 }

@@ -52,6 +52,7 @@ public class SecurityConfiguration {
                                 "/actuator/health/**",
                                 "/actuator/health",
                                 "/actuator/prometheus",
+                                "/actuator/info",
                                 "/v3/api-docs/**",
                                 "/v3/api-docs",
                                 "/swagger-ui/**",

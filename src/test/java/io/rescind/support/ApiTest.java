@@ -21,6 +21,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
             "rescind.bootstrap.operator-key=" + ApiTest.OPERATOR_KEY,
             "rescind.admin.key=" + ApiTest.ADMIN_KEY,
             "rescind.http.max-body=64KB",
+            "rescind.operations.backlog-refresh=100ms",
             // Events out, fast for tests: short polls and backoffs, receivers on loopback, Kafka on
             // the embedded broker that junit-platform.properties starts once per test JVM.
             "rescind.events.relay.interval=50ms",

@@ -17,7 +17,7 @@ public final class Fixtures {
 
     private final Api api;
 
-    Fixtures(Api api) {
+    public Fixtures(Api api) {
         this.api = api;
     }
 
