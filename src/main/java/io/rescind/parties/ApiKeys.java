@@ -8,8 +8,11 @@ import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.Base64;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
@@ -81,6 +84,44 @@ public class ApiKeys {
                 .param("party", partyId)
                 .param("hash", hash(key))
                 .update();
+    }
+
+    /** A key as an operator sees it: never the key itself, only when it was made and revoked. */
+    public record KeyInfo(UUID id, Instant createdAt, Instant revokedAt) {}
+
+    List<KeyInfo> list(UUID tenantId, UUID partyId) {
+        return jdbc.sql("""
+                        select key_id, created_at, revoked_at from api_keys
+                        where tenant_id = :tenant and party_id = :party
+                        order by created_at, key_id
+                        """)
+                .param("tenant", tenantId)
+                .param("party", partyId)
+                .query((rs, n) -> {
+                    var revoked = rs.getObject("revoked_at", OffsetDateTime.class);
+                    return new KeyInfo(
+                            rs.getObject("key_id", UUID.class),
+                            rs.getObject("created_at", OffsetDateTime.class).toInstant(),
+                            revoked == null ? null : revoked.toInstant());
+                })
+                .list();
+    }
+
+    /**
+     * Revokes a key of the party; false when it has no such key or it was revoked already. Every
+     * instance stops accepting it within the cache period ({@code rescind.parties.api-key-cache}).
+     */
+    boolean revoke(UUID tenantId, UUID partyId, UUID keyId) {
+        return jdbc.sql("""
+                                update api_keys set revoked_at = now()
+                                where tenant_id = :tenant and party_id = :party and key_id = :key
+                                  and revoked_at is null
+                                """)
+                        .param("tenant", tenantId)
+                        .param("party", partyId)
+                        .param("key", keyId)
+                        .update()
+                > 0;
     }
 
     /** The party a key belongs to, if the key is valid (or was, less than the cache period ago). */
