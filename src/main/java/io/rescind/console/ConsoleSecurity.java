@@ -19,6 +19,7 @@ import org.springframework.security.web.context.SecurityContextRepository;
 class ConsoleSecurity {
 
     static final String SIGN_IN = "/console/sign-in";
+    static final String DENIED = "/console/denied";
 
     /** Where a signed-in party's context lives; the sign-in page writes to the same place. */
     static final SecurityContextRepository SESSIONS = new HttpSessionSecurityContextRepository();
@@ -35,8 +36,9 @@ class ConsoleSecurity {
                                 .anyRequest()
                                 .authenticated())
                 .securityContext(context -> context.securityContextRepository(SESSIONS))
-                .exceptionHandling(exceptions ->
-                        exceptions.authenticationEntryPoint(new LoginUrlAuthenticationEntryPoint(SIGN_IN)))
+                .exceptionHandling(exceptions -> exceptions
+                        .authenticationEntryPoint(new LoginUrlAuthenticationEntryPoint(SIGN_IN))
+                        .accessDeniedPage(DENIED))
                 .httpBasic(basic -> basic.disable())
                 .formLogin(form -> form.disable())
                 .requestCache(cache -> cache.disable())

@@ -12,6 +12,7 @@ import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
 /** Signing in with the party's API key: the key is checked once and never kept in the session. */
@@ -54,6 +55,22 @@ class SignInPage {
         SecurityContextHolder.setContext(context);
         ConsoleSecurity.SESSIONS.saveContext(context, request, response);
         return "redirect:/console/orders";
+    }
+
+    /**
+     * Where the chain sends a refused request: a page of another role, or a form whose CSRF token
+     * no longer matches the session (an old page, or a session that ended).
+     */
+    @RequestMapping(ConsoleSecurity.DENIED)
+    String denied(HttpServletResponse response, Model model) {
+        response.setStatus(HttpServletResponse.SC_FORBIDDEN);
+        model.addAttribute("status", 403);
+        model.addAttribute("title", "Not allowed");
+        model.addAttribute(
+                "message",
+                "Your role may not open this page, or the form was older than your session: reload the page"
+                        + " (or sign in again) and retry.");
+        return "console/error";
     }
 
     @GetMapping({"/console", "/console/"})
