@@ -118,8 +118,7 @@ class OperatorConsoleTest extends ApiTest {
                         == 1);
 
         browser.go("/console/operator/webhooks?status=DEAD&subscription=" + subscriptionId);
-        assertThat(browser.waitFor(By.cssSelector("#deliveries tbody"))
-                        .getText())
+        assertThat(browser.waitFor(By.cssSelector("#deliveries tbody")).getText())
                 .contains("Dead letter");
         browser.find(By.cssSelector("#deliveries tbody button")).click();
         assertThat(browser.waitFor(By.cssSelector(".notice.ok")).getText()).contains("Delivery queued again");
