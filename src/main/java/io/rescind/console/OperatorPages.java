@@ -30,11 +30,52 @@ class OperatorPages {
     private final ConsoleParties parties;
     private final ConsoleCancels cancels;
     private final ConsoleWebhooks webhooks;
+    private final ConsoleActivity activity;
 
-    OperatorPages(ConsoleParties parties, ConsoleCancels cancels, ConsoleWebhooks webhooks) {
+    OperatorPages(ConsoleParties parties, ConsoleCancels cancels, ConsoleWebhooks webhooks, ConsoleActivity activity) {
         this.parties = parties;
         this.cancels = cancels;
         this.webhooks = webhooks;
+        this.activity = activity;
+    }
+
+    /** A counted line of the dashboard, in words. */
+    record Count(String what, long count) {}
+
+    /** The day so far (UTC): changes by kind, refusals by reason, requests waiting, relay lag. */
+    @GetMapping("/console/operator/today")
+    String today(@AuthenticationPrincipal Caller operator, Model model) {
+        var midnight =
+                java.time.LocalDate.now(java.time.ZoneOffset.UTC).atStartOfDay().toInstant(java.time.ZoneOffset.UTC);
+        var summary = activity.since(operator, midnight);
+        model.addAttribute(
+                "changes",
+                summary.changes().entrySet().stream()
+                        .map(e -> new Count(Words.event(e.getKey()), e.getValue()))
+                        .toList());
+        model.addAttribute(
+                "refusals",
+                summary.refusals().entrySet().stream()
+                        .map(e -> new Count(refusalWords(e.getKey()), e.getValue()))
+                        .toList());
+        model.addAttribute("pending", cancels.awaiting(operator, PENDING_SHOWN).size());
+        model.addAttribute("pendingShown", PENDING_SHOWN);
+        model.addAttribute("unpublished", summary.unpublished());
+        model.addAttribute("lag", summary.lag().toMillis() / 1000.0);
+        model.addAttribute("since", midnight);
+        model.addAttribute("words", OrderPages.WORDS);
+        return "console/today";
+    }
+
+    static final int PENDING_SHOWN = 1000;
+
+    private static String refusalWords(String reason) {
+        try {
+            var words = Words.refusal(io.rescind.cancellation.RefusalReason.valueOf(reason));
+            return Character.toUpperCase(words.charAt(0)) + words.substring(1);
+        } catch (IllegalArgumentException | NullPointerException unknown) {
+            return String.valueOf(reason);
+        }
     }
 
     @GetMapping("/console/operator/parties")

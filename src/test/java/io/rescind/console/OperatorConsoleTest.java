@@ -132,6 +132,29 @@ class OperatorConsoleTest extends ApiTest {
     }
 
     @Test
+    void theDashboardCountsTodaysCancelsAndRefusals() {
+        var trade = given.trade();
+        var orderId = given.anOrder(trade).withLine(2, "5.00").place().get("id").asString();
+        var applied = api.post(
+                "/api/v1/orders/" + orderId + "/cancellations",
+                trade.buyer().key(),
+                Map.of("reason", "CUSTOMER_REQUEST", "lines", List.of(Map.of("lineNumber", 1, "quantity", 1))));
+        assertThat(applied.status()).isEqualTo(201);
+        var refused = api.post(
+                "/api/v1/orders/" + orderId + "/cancellations",
+                trade.buyer().key(),
+                Map.of("reason", "CUSTOMER_REQUEST", "lines", List.of(Map.of("lineNumber", 1, "quantity", 5))));
+        assertThat(refused.status()).isEqualTo(409);
+
+        browser.click(By.linkText("Today"));
+        assertThat(browser.waitFor(By.id("changes")).getText())
+                .contains("Lines cancelled")
+                .contains("Cancel refused");
+        assertThat(browser.text(By.id("refusals"))).contains("More units were asked for than are open");
+        assertThat(browser.text(By.id("pending"))).matches("\\d+\\+?");
+    }
+
+    @Test
     void buyersAndSellersDoNotReachTheOperatorPages() {
         var buyer = given.party("BUYER");
         browser.forget();
