@@ -31,12 +31,34 @@ class OperatorPages {
     private final ConsoleCancels cancels;
     private final ConsoleWebhooks webhooks;
     private final ConsoleActivity activity;
+    private final ConsoleActions actions;
 
-    OperatorPages(ConsoleParties parties, ConsoleCancels cancels, ConsoleWebhooks webhooks, ConsoleActivity activity) {
+    OperatorPages(
+            ConsoleParties parties,
+            ConsoleCancels cancels,
+            ConsoleWebhooks webhooks,
+            ConsoleActivity activity,
+            ConsoleActions actions) {
         this.parties = parties;
         this.cancels = cancels;
         this.webhooks = webhooks;
         this.activity = activity;
+        this.actions = actions;
+    }
+
+    static final int ACTIONS = 100;
+
+    /** Asynchronous actions, newest first: queued (or waiting to retry), done, failed with why. */
+    @GetMapping("/console/operator/actions")
+    String actions(
+            @AuthenticationPrincipal Caller operator,
+            @RequestParam(required = false) io.rescind.actions.Action.Status status,
+            Model model) {
+        model.addAttribute("actions", actions.recent(operator, status, ACTIONS));
+        model.addAttribute("status", status);
+        model.addAttribute("statuses", io.rescind.actions.Action.Status.values());
+        model.addAttribute("words", OrderPages.WORDS);
+        return "console/actions";
     }
 
     /** A counted line of the dashboard, in words. */

@@ -155,6 +155,33 @@ class OperatorConsoleTest extends ApiTest {
     }
 
     @Test
+    void anOperatorSeesAFailedActionAndWhy() {
+        var trade = given.trade();
+        var orderId = given.anOrder(trade).withLine(2, "5.00").place().get("id").asString();
+        var accepted = api.request("POST", "/api/v1/orders/" + orderId + "/cancellations")
+                .key(trade.buyer().key())
+                .header("Prefer", "respond-async")
+                .json(Map.of("reason", "CUSTOMER_REQUEST", "lines", List.of(Map.of("lineNumber", 1, "quantity", 9))))
+                .send();
+        assertThat(accepted.status()).as(accepted.toString()).isEqualTo(202);
+        var actionId = accepted.json().get("id").asString();
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> api.get(
+                                "/api/v1/actions/" + actionId, trade.buyer().key())
+                        .json()
+                        .get("status")
+                        .asString()
+                        .equals("FAILED"));
+
+        assertThat(browser.rows(By.linkText("Actions"))).isEqualTo(1);
+        browser.go("/console/operator/actions");
+        browser.choose(By.id("status"), "FAILED");
+        browser.find(By.cssSelector("main form button[type=submit]")).click();
+        var row = browser.waitFor(By.xpath("//table[@id='actions']//tr[td/a[contains(@href, '" + orderId + "')]]"));
+        assertThat(row.getText()).contains("Failed").contains("open units");
+    }
+
+    @Test
     void buyersAndSellersDoNotReachTheOperatorPages() {
         var buyer = given.party("BUYER");
         browser.forget();
