@@ -1,11 +1,13 @@
 package io.rescind.console;
 
+import io.rescind.parties.ApiKeys;
 import io.rescind.parties.PartyRole;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
 import org.springframework.security.web.context.SecurityContextRepository;
@@ -26,7 +28,7 @@ class ConsoleSecurity {
 
     @Bean
     @Order(1)
-    SecurityFilterChain console(HttpSecurity http) {
+    SecurityFilterChain console(HttpSecurity http, ApiKeys keys) {
         return http.securityMatcher("/console", "/console/**", "/webjars/htmx.org/**")
                 .authorizeHttpRequests(
                         requests -> requests.requestMatchers(SIGN_IN, "/console/assets/**", "/webjars/htmx.org/**")
@@ -48,6 +50,7 @@ class ConsoleSecurity {
                 .headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(
                         "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self';"
                                 + " frame-ancestors 'none'; form-action 'self'")))
+                .addFilterBefore(new KeyStillValid(keys), AuthorizationFilter.class)
                 .build();
     }
 }

@@ -47,7 +47,7 @@ class SignInPage {
         if (old != null) {
             old.invalidate();
         }
-        request.getSession(true);
+        request.getSession(true).setAttribute(KeyStillValid.FINGERPRINT, ApiKeys.fingerprint(apiKey.strip()));
         var authority = new SimpleGrantedAuthority("ROLE_" + caller.get().role().name());
         var context = SecurityContextHolder.createEmptyContext();
         context.setAuthentication(

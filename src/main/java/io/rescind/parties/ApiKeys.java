@@ -138,6 +138,27 @@ public class ApiKeys {
         return caller;
     }
 
+    /**
+     * What a session may keep instead of the key: its SHA-256, from which the key cannot be found
+     * again, but with which {@link #stillValid} tells whether it has been revoked since.
+     */
+    public static String fingerprint(String key) {
+        return hash(key);
+    }
+
+    /** The party of a key known by its {@link #fingerprint}, if the key is (still) valid. */
+    public Optional<Caller> stillValid(String fingerprint) {
+        var remembered = recent.getIfPresent(fingerprint);
+        if (remembered != null) {
+            return Optional.of(remembered);
+        }
+        var caller = lookUp(fingerprint);
+        if (remember.isPositive()) {
+            caller.ifPresent(found -> recent.put(fingerprint, found));
+        }
+        return caller;
+    }
+
     private Optional<Caller> lookUp(String hash) {
         return jdbc.sql("""
                         select k.tenant_id, k.party_id, p.role

@@ -70,6 +70,37 @@ class OperatorConsoleTest extends ApiTest {
     }
 
     @Test
+    void revokingAKeyEndsTheConsoleSessionsSignedInWithIt() {
+        var created = api.post("/api/v1/parties", OPERATOR_KEY, Map.of("name", "Revoked seller", "role", "SELLER"))
+                .json();
+        var partyId = created.at("/party/id").asString();
+        var key = created.get("apiKey").asString();
+        browser.forget();
+        browser.signIn(key);
+
+        assertThat(api.get("/api/v1/me", key).status()).isEqualTo(200);
+        revokeOnlyKey(partyId);
+        assertThat(api.get("/api/v1/me", key).status()).isIn(200, 401);
+        // Within the key cache period (10 s here) the next page sends the session to sign in.
+        await().atMost(Duration.ofSeconds(30)).until(() -> {
+            browser.go("/console/orders");
+            return browser.path().startsWith("/console/sign-in");
+        });
+        assertThat(browser.text(By.cssSelector("[role=alert]"))).contains("was revoked");
+    }
+
+    /** Revokes the party's one key on the operator's page, in a second browser window's session. */
+    private void revokeOnlyKey(String partyId) {
+        try (var operator = Browser.open(port, 1280, 900)) {
+            operator.signIn(OPERATOR_KEY);
+            operator.go("/console/operator/parties/" + partyId);
+            operator.find(By.cssSelector("main table tbody tr:first-child button"))
+                    .click();
+            operator.waitFor(By.cssSelector(".notice.ok"));
+        }
+    }
+
+    @Test
     void anOperatorSetsASellersPolicy() {
         var seller = given.party("SELLER");
         browser.go("/console/operator/policies?seller=" + seller.id());
