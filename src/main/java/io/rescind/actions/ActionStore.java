@@ -121,6 +121,24 @@ class ActionStore {
                 .optional();
     }
 
+    /** The newest actions the caller may see (an operator: the tenant's), optionally of one status. */
+    List<Action> recent(Caller caller, Action.Status status, int limit) {
+        return jdbc.sql("""
+                        select * from actions
+                        where tenant_id = :tenant and (:operator or requested_by = :party)
+                          and (cast(:status as text) is null or status = cast(:status as text))
+                        order by created_at desc, action_id
+                        limit :limit
+                        """)
+                .param("tenant", caller.tenantId())
+                .param("operator", caller.isOperator())
+                .param("party", caller.partyId())
+                .param("status", status == null ? null : status.name())
+                .param("limit", limit)
+                .query(this::action)
+                .list();
+    }
+
     /**
      * Locks the next due pending action, skipping those other workers hold and those queued behind
      * an older pending action with the same ordering key (head of line only). Must run in the

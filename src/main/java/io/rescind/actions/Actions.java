@@ -154,6 +154,11 @@ public class Actions {
         return acceptCancel(caller, List.of(command));
     }
 
+    /** The newest actions the caller requested (an operator: the tenant's); {@code status} null for all. */
+    public List<Action> recent(Caller caller, Action.Status status, int limit) {
+        return store.recent(caller, status, limit);
+    }
+
     /** The action, if the caller requested it (operators see every action of their tenant). */
     public Action get(Caller caller, UUID actionId) {
         return store.find(caller, actionId).orElseThrow(() -> RescindException.notFound("Action"));

@@ -8,8 +8,11 @@ import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.Base64;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
@@ -83,6 +86,44 @@ public class ApiKeys {
                 .update();
     }
 
+    /** A key as an operator sees it: never the key itself, only when it was made and revoked. */
+    public record KeyInfo(UUID id, Instant createdAt, Instant revokedAt) {}
+
+    List<KeyInfo> list(UUID tenantId, UUID partyId) {
+        return jdbc.sql("""
+                        select key_id, created_at, revoked_at from api_keys
+                        where tenant_id = :tenant and party_id = :party
+                        order by created_at, key_id
+                        """)
+                .param("tenant", tenantId)
+                .param("party", partyId)
+                .query((rs, n) -> {
+                    var revoked = rs.getObject("revoked_at", OffsetDateTime.class);
+                    return new KeyInfo(
+                            rs.getObject("key_id", UUID.class),
+                            rs.getObject("created_at", OffsetDateTime.class).toInstant(),
+                            revoked == null ? null : revoked.toInstant());
+                })
+                .list();
+    }
+
+    /**
+     * Revokes a key of the party; false when it has no such key or it was revoked already. Every
+     * instance stops accepting it within the cache period ({@code rescind.parties.api-key-cache}).
+     */
+    boolean revoke(UUID tenantId, UUID partyId, UUID keyId) {
+        return jdbc.sql("""
+                                update api_keys set revoked_at = now()
+                                where tenant_id = :tenant and party_id = :party and key_id = :key
+                                  and revoked_at is null
+                                """)
+                        .param("tenant", tenantId)
+                        .param("party", partyId)
+                        .param("key", keyId)
+                        .update()
+                > 0;
+    }
+
     /** The party a key belongs to, if the key is valid (or was, less than the cache period ago). */
     public Optional<Caller> authenticate(String key) {
         var hash = hash(key);
@@ -93,6 +134,27 @@ public class ApiKeys {
         var caller = lookUp(hash);
         if (remember.isPositive()) {
             caller.ifPresent(found -> recent.put(hash, found));
+        }
+        return caller;
+    }
+
+    /**
+     * What a session may keep instead of the key: its SHA-256, from which the key cannot be found
+     * again, but with which {@link #stillValid} tells whether it has been revoked since.
+     */
+    public static String fingerprint(String key) {
+        return hash(key);
+    }
+
+    /** The party of a key known by its {@link #fingerprint}, if the key is (still) valid. */
+    public Optional<Caller> stillValid(String fingerprint) {
+        var remembered = recent.getIfPresent(fingerprint);
+        if (remembered != null) {
+            return Optional.of(remembered);
+        }
+        var caller = lookUp(fingerprint);
+        if (remember.isPositive()) {
+            caller.ifPresent(found -> recent.put(fingerprint, found));
         }
         return caller;
     }

@@ -51,6 +51,21 @@ public class PartyAdministration {
         return keys.issue(operator.tenantId(), party.id());
     }
 
+    /** The party's keys, revoked ones included; never the keys themselves. */
+    public List<ApiKeys.KeyInfo> keys(Caller operator, UUID partyId) {
+        var party = find(operator, partyId);
+        return keys.list(operator.tenantId(), party.id());
+    }
+
+    /** Revokes one key of a party; an unknown or already revoked key is not found. */
+    @Transactional
+    public void revokeKey(Caller operator, UUID partyId, UUID keyId) {
+        var party = find(operator, partyId);
+        if (!keys.revoke(operator.tenantId(), party.id(), keyId)) {
+            throw RescindException.notFound("Active key");
+        }
+    }
+
     public List<Party> list(Caller operator) {
         return parties.list(operator.tenantId());
     }
