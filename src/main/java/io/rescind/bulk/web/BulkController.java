@@ -7,6 +7,11 @@ import io.rescind.bulk.BulkJob;
 import io.rescind.bulk.OrderResult;
 import io.rescind.bulk.Submission;
 import io.rescind.parties.Caller;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -37,6 +42,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 /** The canonical API's bulk cancellations: accept a job, poll it, page or download its results, stop it. */
 @RestController
+@Tag(name = "Bulk cancellations")
 @Validated
 @RequestMapping("/api/v1/bulk-cancellations")
 class BulkController {
@@ -52,6 +58,21 @@ class BulkController {
         this.bulk = bulk;
     }
 
+    @Operation(
+            operationId = "submitBulkCancellation",
+            summary = "Cancel many orders",
+            description = "Named orders and lines, or a selection (every open line of a SKU, a seller, a buyer, or"
+                    + " of orders placed before a date), each order cancelled in a transaction of its own by the"
+                    + " same engine as a single cancel. 202 with the job to poll; with `dryRun` 200 with what each"
+                    + " order would get, nothing written. The same `Idempotency-Key` returns the first job.")
+    @ApiResponse(
+            responseCode = "202",
+            description = "The job, accepted",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = BulkJob.class)))
+    @ApiResponse(
+            responseCode = "200",
+            description = "A dry run: what each order would get",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = DryRunView.class)))
     @PostMapping
     ResponseEntity<?> submit(
             @AuthenticationPrincipal Caller caller,
@@ -76,6 +97,11 @@ class BulkController {
     }
 
     /** The caller's jobs, newest first; an operator sees every job of its tenant. */
+    @Operation(
+            operationId = "listBulkCancellations",
+            summary = "List bulk jobs",
+            description = "The caller's jobs, newest first; an operator sees every job of its tenant.")
+    @ApiResponse(responseCode = "200", description = "A page of jobs")
     @GetMapping
     JobsPage list(
             @AuthenticationPrincipal Caller caller,
@@ -97,18 +123,33 @@ class BulkController {
 
     record JobsPage(List<BulkJob> items, String nextCursor) {}
 
+    @Operation(
+            operationId = "getBulkCancellation",
+            summary = "A bulk job",
+            description = "The job's status and its progress counts.")
+    @ApiResponse(responseCode = "200", description = "The job")
     @GetMapping("/{jobId}")
     BulkJob get(@AuthenticationPrincipal Caller caller, @PathVariable UUID jobId) {
         return bulk.get(caller, jobId);
     }
 
     /** Stops the job between two orders; orders not worked yet are SKIPPED. */
+    @Operation(
+            operationId = "stopBulkCancellation",
+            summary = "Stop a bulk job",
+            description = "Stops the job between two orders; orders not worked yet are SKIPPED.")
+    @ApiResponse(responseCode = "200", description = "The job, stopping")
     @PostMapping("/{jobId}/cancel")
     BulkJob cancel(@AuthenticationPrincipal Caller caller, @PathVariable UUID jobId) {
         return bulk.cancel(caller, jobId);
     }
 
     /** The results in the job's order; {@code cursor} is the {@code nextCursor} of the page before. */
+    @Operation(
+            operationId = "listBulkResults",
+            summary = "A bulk job's results",
+            description = "A result per order, in the job's order; `cursor` is the `nextCursor` of the page before.")
+    @ApiResponse(responseCode = "200", description = "A page of results")
     @GetMapping("/{jobId}/results")
     ResultsPage results(
             @AuthenticationPrincipal Caller caller,
@@ -122,7 +163,15 @@ class BulkController {
     }
 
     /** Every result as CSV, one order a row, written page by page. */
-    @GetMapping(path = "/{jobId}/results.csv")
+    @Operation(
+            operationId = "downloadBulkResults",
+            summary = "A bulk job's results as CSV",
+            description = "Every result, one order a row.")
+    @ApiResponse(
+            responseCode = "200",
+            description = "The results",
+            content = @Content(mediaType = "text/csv", schema = @Schema(type = "string")))
+    @GetMapping(path = "/{jobId}/results.csv", produces = "text/csv")
     void csv(@AuthenticationPrincipal Caller caller, @PathVariable UUID jobId, HttpServletResponse response) {
         // Checked before anything is written, so that an unknown job is still a 404 problem.
         bulk.get(caller, jobId);

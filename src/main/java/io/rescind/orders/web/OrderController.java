@@ -127,7 +127,9 @@ class OrderController {
                     + " with other content it is refused (409 `order-number-taken`).")
     @ApiResponse(responseCode = "201", description = "The order, placed now")
     @ApiResponse(responseCode = "200", description = "The order placed earlier with the same number and content")
-    @ApiResponse(responseCode = "409", description = "The order number is taken by an order with other content")
+    @ApiResponse(
+            responseCode = "409",
+            description = "The order number is taken by an order with other content, or a reference by another order")
     @ApiResponse(responseCode = "422", description = "The order breaks a rule of the data model")
     @PostMapping
     ResponseEntity<OrderView> place(@AuthenticationPrincipal Caller caller, @Valid @RequestBody OrderRequest request) {
@@ -205,7 +207,12 @@ class OrderController {
         return view(caller, lifecycle.get(caller, orderId));
     }
 
-    /** The order another system knows by {@code externalId} in {@code channel} (e.g. mirakl, erp). */
+    @Operation(
+            operationId = "getOrderByReference",
+            summary = "Find an order by another system's id",
+            description = "The order whose `references` give `externalId` in `channel` (a platform such as"
+                    + " `mirakl`, or the tenant's own, such as `erp`), if the caller may see it.")
+    @ApiResponse(responseCode = "200", description = "The order")
     @GetMapping("/by-reference/{channel}/{externalId}")
     OrderView byReference(
             @AuthenticationPrincipal Caller caller, @PathVariable String channel, @PathVariable String externalId) {

@@ -47,6 +47,9 @@ class PartyController {
             description =
                     "An operator creates a buyer, seller or operator of its tenant; the answer shows the party's first API key, this once.")
     @ApiResponse(responseCode = "201", description = "The party and its key")
+    @ApiResponse(
+            responseCode = "409",
+            description = "Another party of the tenant has one of its references (`reference-taken`)")
     @PostMapping("/api/v1/parties")
     @ResponseStatus(HttpStatus.CREATED)
     PartyWithKey create(@AuthenticationPrincipal Caller operator, @Valid @RequestBody NewParty request) {
