@@ -29,6 +29,10 @@ import java.util.UUID;
  *
  * <p>An order loaded for a change may hold only the lines the change names (see {@link LineKeys}).
  *
+ * <p>Longer than most classes here on purpose: the rules of an order's lines (cancel, request,
+ * conclude, revert, answer, move) read best side by side; pricing is in {@link StatedAmounts} and
+ * {@link Proration}, what each side may do in {@link CancellationPolicy}.
+ *
  * @param number the tenant's running number (1, 2, 3 ...), for platforms that address orders by
  *     integer
  * @param buyerOrderNumber the buyer's own reference, unique per buyer
@@ -98,19 +102,7 @@ public record PurchaseOrder(
 
     /** The order as just written: nothing unsaved. */
     PurchaseOrder saved() {
-        return new PurchaseOrder(
-                tenantId,
-                id,
-                number,
-                buyerOrderNumber,
-                buyerId,
-                sellerId,
-                currency,
-                createdAt,
-                updatedAt,
-                unsaved.lines().isEmpty() ? version : version + 1,
-                lines,
-                Unsaved.NONE);
+        return with(lines, unsaved.lines().isEmpty() ? version : version + 1, Unsaved.NONE);
     }
 
     /** Digits after the decimal point in this order's currency. */
@@ -119,19 +111,7 @@ public record PurchaseOrder(
     }
 
     public PurchaseOrder withLines(List<OrderLine> newLines) {
-        return new PurchaseOrder(
-                tenantId,
-                id,
-                number,
-                buyerOrderNumber,
-                buyerId,
-                sellerId,
-                currency,
-                createdAt,
-                updatedAt,
-                version,
-                newLines,
-                unsaved);
+        return with(newLines, version, unsaved);
     }
 
     /**
@@ -361,25 +341,17 @@ public record PurchaseOrder(
         var unsavedLines = new LinkedHashMap<UUID, OrderLine>();
         unsaved.lines().forEach(line -> unsavedLines.put(line.id(), line));
         unsavedLines.put(changed.id(), changed);
-        return new PurchaseOrder(
-                tenantId,
-                id,
-                number,
-                buyerOrderNumber,
-                buyerId,
-                sellerId,
-                currency,
-                createdAt,
-                updatedAt,
-                version,
-                replaced,
-                new Unsaved(List.copyOf(unsavedLines.values()), unsaved.changes()));
+        return with(replaced, version, new Unsaved(List.copyOf(unsavedLines.values()), unsaved.changes()));
     }
 
     /** The order with {@code change} recorded, to be written to its history and announced. */
     PurchaseOrder recording(OrderChange change) {
         var changes = new ArrayList<>(unsaved.changes());
         changes.add(change);
+        return with(lines, version, new Unsaved(unsaved.lines(), changes));
+    }
+
+    private PurchaseOrder with(List<OrderLine> newLines, long newVersion, Unsaved newUnsaved) {
         return new PurchaseOrder(
                 tenantId,
                 id,
@@ -390,9 +362,9 @@ public record PurchaseOrder(
                 currency,
                 createdAt,
                 updatedAt,
-                version,
-                lines,
-                new Unsaved(unsaved.lines(), changes));
+                newVersion,
+                newLines,
+                newUnsaved);
     }
 
     private Cancellation answered(
