@@ -1,10 +1,9 @@
 package io.rescind.dialects.tradecloud;
 
-import io.rescind.http.OutageFilter;
+import io.rescind.http.DialectSecurity;
 import io.rescind.parties.ApiKeyFilter;
 import io.rescind.parties.ApiKeys;
 import io.rescind.parties.Caller;
-import io.rescind.parties.SecurityConfiguration;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -17,18 +16,13 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
-import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
-import org.springframework.security.web.context.SecurityContextHolderFilter;
 import org.springframework.web.filter.OncePerRequestFilter;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Tradecloud's paths take {@code Authorization: Basic base64(partyId:apiKey)} or {@code
@@ -42,35 +36,15 @@ class TradecloudSecurity {
 
     @Bean
     @Order(50)
-    SecurityFilterChain tradecloud(HttpSecurity http, ApiKeys keys, JsonMapper json) {
-        AuthenticationEntryPoint unauthenticated = (request, response, failure) -> {
-            response.setStatus(HttpStatus.UNAUTHORIZED.value());
-            response.setContentType(MediaType.TEXT_PLAIN_VALUE);
-            response.setCharacterEncoding(StandardCharsets.UTF_8);
-            response.getWriter().write(INVALID);
-        };
-        AccessDeniedHandler forbidden = (request, response, failure) -> {
-            response.setStatus(HttpStatus.FORBIDDEN.value());
-            response.setContentType(MediaType.APPLICATION_JSON_VALUE);
-            json.writeValue(response.getOutputStream(), new TradecloudError.Body("Your role may not do this"));
-        };
-        // The key check reads the database: when it cannot be reached, 503 in Tradecloud's shape.
-        var outage = new OutageFilter(response -> {
-            response.setContentType(MediaType.APPLICATION_JSON_VALUE);
-            json.writeValue(response.getOutputStream(), TradecloudErrors.UNAVAILABLE);
-        });
-        return SecurityConfiguration.stateless(http)
-                .securityMatcher(PATHS)
-                .addFilterBefore(outage, SecurityContextHolderFilter.class)
+    SecurityFilterChain tradecloud(HttpSecurity http, ApiKeys keys, TradecloudErrors errors) {
+        var unauthenticated = DialectSecurity.unauthenticated(errors);
+        return DialectSecurity.apiKeys(DialectSecurity.chain(http, errors, PATHS), keys, "Bearer", errors)
                 // Refresh carries only a Refresh-Token header, checked by the controller.
                 .authorizeHttpRequests(requests -> requests.requestMatchers(TradecloudTokens.REFRESH)
                         .permitAll()
                         .anyRequest()
                         .authenticated())
-                .exceptionHandling(exceptions ->
-                        exceptions.authenticationEntryPoint(unauthenticated).accessDeniedHandler(forbidden))
                 .addFilterBefore(new BasicFilter(keys, unauthenticated), AnonymousAuthenticationFilter.class)
-                .addFilterBefore(new ApiKeyFilter(keys, "Bearer", unauthenticated), AnonymousAuthenticationFilter.class)
                 .build();
     }
 
