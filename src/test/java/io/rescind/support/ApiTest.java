@@ -20,6 +20,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
             "rescind.bootstrap.demo=false",
             "rescind.bootstrap.operator-key=" + ApiTest.OPERATOR_KEY,
             "rescind.http.max-body=64KB",
+            // Every test calls from 127.0.0.1, many with wrong keys on purpose: the per-source
+            // throttle of failed authentications is tested on its own (FailedAuthenticationTest).
+            "rescind.rate-limits.failed-authentications=1000000",
             // Events out, fast for tests: short polls and backoffs, receivers on loopback, Kafka on
             // the embedded broker that junit-platform.properties starts once per test JVM.
             "rescind.events.relay.interval=50ms",

@@ -1,7 +1,6 @@
 package io.rescind.dialects.crux;
 
 import io.rescind.http.DialectSecurity;
-import io.rescind.parties.ApiKeys;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -16,8 +15,8 @@ class CruxSecurity {
 
     @Bean
     @Order(30)
-    SecurityFilterChain crux(HttpSecurity http, ApiKeys keys, CruxErrors errors) {
-        return DialectSecurity.apiKeys(DialectSecurity.chain(http, errors, PATHS), keys, "Token", errors)
+    SecurityFilterChain crux(HttpSecurity http, DialectSecurity security, CruxErrors errors) {
+        return security.apiKeys(security.chain(http, errors, PATHS), "Token", errors)
                 .authorizeHttpRequests(requests -> requests.anyRequest().authenticated())
                 .build();
     }

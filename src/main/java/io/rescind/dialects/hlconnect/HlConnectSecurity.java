@@ -1,7 +1,6 @@
 package io.rescind.dialects.hlconnect;
 
 import io.rescind.http.DialectSecurity;
-import io.rescind.parties.ApiKeys;
 import io.rescind.parties.SecurityConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -19,9 +18,8 @@ class HlConnectSecurity {
 
     @Bean
     @Order(Ordered.LOWEST_PRECEDENCE - 6)
-    SecurityFilterChain hlconnect(HttpSecurity http, ApiKeys keys, HlConnectErrors errors) {
-        return DialectSecurity.apiKeys(
-                        DialectSecurity.chain(http, errors, "/purchase/**", "/health"), keys, "Bearer", errors)
+    SecurityFilterChain hlconnect(HttpSecurity http, DialectSecurity security, HlConnectErrors errors) {
+        return security.apiKeys(security.chain(http, errors, "/purchase/**", "/health"), "Bearer", errors)
                 .authorizeHttpRequests(requests -> requests.requestMatchers("/health")
                         .permitAll()
                         .anyRequest()

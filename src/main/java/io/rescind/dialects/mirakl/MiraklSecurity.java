@@ -2,7 +2,6 @@ package io.rescind.dialects.mirakl;
 
 import io.rescind.http.DialectSecurity;
 import io.rescind.parties.ApiKeyFilter;
-import io.rescind.parties.ApiKeys;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -43,9 +42,9 @@ class MiraklSecurity {
 
     @Bean
     @Order(40)
-    SecurityFilterChain mirakl(HttpSecurity http, ApiKeys keys, MiraklTokens tokens, MiraklErrors errors) {
-        var chain = DialectSecurity.chain(http, errors, "/v2/orders", "/v2/orders/**", TokenController.PATH);
-        return DialectSecurity.apiKeys(chain, keys, "Bearer", errors)
+    SecurityFilterChain mirakl(HttpSecurity http, DialectSecurity security, MiraklTokens tokens, MiraklErrors errors) {
+        var chain = security.chain(http, errors, "/v2/orders", "/v2/orders/**", TokenController.PATH);
+        return security.apiKeys(chain, "Bearer", errors)
                 .authorizeHttpRequests(requests -> requests.requestMatchers(TokenController.PATH)
                         .permitAll()
                         .requestMatchers(HttpMethod.POST, "/v2/orders/*/cancel")

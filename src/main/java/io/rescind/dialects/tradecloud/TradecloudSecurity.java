@@ -4,6 +4,7 @@ import io.rescind.http.DialectSecurity;
 import io.rescind.parties.ApiKeyFilter;
 import io.rescind.parties.ApiKeys;
 import io.rescind.parties.Caller;
+import io.rescind.parties.TooManyFailures;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -36,9 +37,9 @@ class TradecloudSecurity {
 
     @Bean
     @Order(50)
-    SecurityFilterChain tradecloud(HttpSecurity http, ApiKeys keys, TradecloudErrors errors) {
+    SecurityFilterChain tradecloud(HttpSecurity http, ApiKeys keys, DialectSecurity security, TradecloudErrors errors) {
         var unauthenticated = DialectSecurity.unauthenticated(errors);
-        return DialectSecurity.apiKeys(DialectSecurity.chain(http, errors, PATHS), keys, "Bearer", errors)
+        return security.apiKeys(security.chain(http, errors, PATHS), "Bearer", errors)
                 // Refresh carries only a Refresh-Token header, checked by the controller.
                 .authorizeHttpRequests(requests -> requests.requestMatchers(TradecloudTokens.REFRESH)
                         .permitAll()
@@ -72,7 +73,14 @@ class TradecloudSecurity {
                 chain.doFilter(request, response);
                 return;
             }
-            var caller = authenticate(header.substring(SCHEME.length()).trim());
+            Optional<Caller> caller;
+            try {
+                caller = authenticate(header.substring(SCHEME.length()).trim(), request.getRemoteAddr());
+            } catch (TooManyFailures throttled) {
+                SecurityContextHolder.clearContext();
+                entryPoint.commence(request, response, throttled);
+                return;
+            }
             if (caller.isEmpty()) {
                 SecurityContextHolder.clearContext();
                 entryPoint.commence(request, response, new BadCredentialsException(INVALID));
@@ -82,7 +90,7 @@ class TradecloudSecurity {
             chain.doFilter(request, response);
         }
 
-        private Optional<Caller> authenticate(String credentials) {
+        private Optional<Caller> authenticate(String credentials, String source) {
             String decoded;
             try {
                 decoded = new String(Base64.getDecoder().decode(credentials), StandardCharsets.UTF_8);
@@ -94,7 +102,7 @@ class TradecloudSecurity {
                 return Optional.empty();
             }
             var user = decoded.substring(0, colon);
-            return keys.authenticate(decoded.substring(colon + 1))
+            return keys.authenticate(decoded.substring(colon + 1), source)
                     .filter(caller -> caller.partyId().toString().equalsIgnoreCase(user));
         }
     }

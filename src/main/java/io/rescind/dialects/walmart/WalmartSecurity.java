@@ -24,12 +24,13 @@ class WalmartSecurity {
     SecurityFilterChain walmart(
             HttpSecurity http,
             ApiKeys keys,
+            DialectSecurity security,
             SignedCallers callers,
             Bodies bodies,
             WalmartProperties properties,
             WalmartErrorAdvice errors) {
         var signatures = new SignatureFilter(callers, bodies, properties);
-        return DialectSecurity.chain(http, errors, "/v3/ca/**", "/v3/token")
+        return security.chain(http, errors, "/v3/ca/**", "/v3/token")
                 .authorizeHttpRequests(requests -> requests.requestMatchers("/v3/token")
                         .permitAll()
                         .anyRequest()
