@@ -53,11 +53,13 @@ public abstract class DialectErrors {
             default -> {}
         }
         var answer = answer(request, refusal);
-        if (refusal.headers().isEmpty()) {
-            return answer;
-        }
         var headers = new HttpHeaders();
         headers.addAll(answer.getHeaders());
+        // The error shape is the API's whatever the client accepts: with its type set here, Spring
+        // writes it as it is instead of failing (a 500) on an Accept header it cannot satisfy.
+        if (headers.getContentType() == null && answer.getBody() != null && !(answer.getBody() instanceof String)) {
+            headers.setContentType(MediaType.APPLICATION_JSON);
+        }
         refusal.headers().forEach((name, values) -> {
             if (!headers.containsHeader(name)) {
                 headers.addAll(name, values);

@@ -22,7 +22,9 @@ class CruxErrors extends DialectErrors {
 
     @ExceptionHandler(CruxError.class)
     ResponseEntity<CruxError.Body> crux(CruxError e) {
-        return ResponseEntity.status(e.status()).body(new CruxError.Body(e.getMessage()));
+        return ResponseEntity.status(e.status())
+                .contentType(org.springframework.http.MediaType.APPLICATION_JSON)
+                .body(new CruxError.Body(e.getMessage()));
     }
 
     @Override

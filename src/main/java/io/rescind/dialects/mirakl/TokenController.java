@@ -39,10 +39,21 @@ class TokenController {
         this.tokens = tokens;
     }
 
-    @PostMapping(path = PATH, consumes = MediaType.APPLICATION_FORM_URLENCODED_VALUE)
+    /** Any media type is taken, so that a wrong one is answered in RFC 6749's shape too. */
+    @PostMapping(path = PATH)
     ResponseEntity<Map<String, Object>> token(
             @RequestParam MultiValueMap<String, String> form,
-            @RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false) String authorization) {
+            @RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false) String authorization,
+            @RequestHeader(name = HttpHeaders.CONTENT_TYPE, required = false) String contentType) {
+        if (contentType == null
+                || !contentType
+                        .toLowerCase(java.util.Locale.ROOT)
+                        .startsWith(MediaType.APPLICATION_FORM_URLENCODED_VALUE)) {
+            return error(
+                    HttpStatus.BAD_REQUEST,
+                    "invalid_request",
+                    "Send the token request as application/x-www-form-urlencoded");
+        }
         if (!"client_credentials".equals(form.getFirst("grant_type"))) {
             return error(HttpStatus.BAD_REQUEST, "unsupported_grant_type", "Only client_credentials is supported");
         }

@@ -30,7 +30,9 @@ class TradecloudErrors extends DialectErrors {
 
     @ExceptionHandler(TradecloudError.class)
     ResponseEntity<TradecloudError.Body> tradecloud(TradecloudError e) {
-        return ResponseEntity.status(e.status()).body(new TradecloudError.Body(e.getMessage()));
+        return ResponseEntity.status(e.status())
+                .contentType(MediaType.APPLICATION_JSON)
+                .body(new TradecloudError.Body(e.getMessage()));
     }
 
     @Override
