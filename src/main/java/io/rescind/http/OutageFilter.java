@@ -20,7 +20,7 @@ public class OutageFilter extends OncePerRequestFilter {
     /** Writes the 503 in the shape of the API being called. */
     @FunctionalInterface
     public interface Answer {
-        void write(HttpServletResponse response) throws IOException;
+        void write(HttpServletRequest request, HttpServletResponse response) throws IOException;
     }
 
     private static final Logger log = LoggerFactory.getLogger(OutageFilter.class);
@@ -48,7 +48,7 @@ public class OutageFilter extends OncePerRequestFilter {
             response.resetBuffer();
             response.setStatus(HttpServletResponse.SC_SERVICE_UNAVAILABLE);
             response.setHeader("Retry-After", DatabaseUnavailable.RETRY_AFTER_SECONDS);
-            answer.write(response);
+            answer.write(request, response);
         }
     }
 }

@@ -12,7 +12,7 @@ class Outages {
 
     @Bean
     FilterRegistrationBean<OutageFilter> outageFilter() {
-        var filter = new OutageFilter(response -> {
+        var filter = new OutageFilter((request, response) -> {
             response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
             response.getWriter().write("""
                     {"type":"/problems/service-unavailable","title":"Service Unavailable","status":503,\

@@ -1,6 +1,7 @@
 package io.rescind.http;
 
 import io.rescind.RescindException;
+import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
 import java.util.List;
 import java.util.Map;
@@ -82,33 +83,50 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
     }
 
     /**
-     * A fault of ours: logged in full, answered without internals. The database being unreachable
-     * is not one: 503 with {@code Retry-After}, nothing was stored.
+     * Whatever else: first the one translation every API shares ({@link Refusals#of}), so that bad
+     * input is a 4xx here as in every dialect; then the database being unreachable (503 with {@code
+     * Retry-After}, nothing was stored); then a fault of ours, logged in full, answered without internals.
      */
     @ExceptionHandler(Exception.class)
-    ResponseEntity<ProblemDetail> unexpected(Exception e) {
-        if (DatabaseUnavailable.isCauseOf(e)) {
-            log.warn("Answered 503, the database is unavailable: {}", e.getMessage());
-            return DatabaseUnavailable.respond()
-                    .body(problem(
-                            HttpStatus.SERVICE_UNAVAILABLE,
-                            "service-unavailable",
-                            "The database cannot be reached; nothing was stored. Send the request again later."));
+    ResponseEntity<ProblemDetail> unexpected(Exception e, HttpServletRequest request) {
+        var refusal = Refusals.of(e, request);
+        switch (refusal.reason()) {
+            case INTERNAL -> log.error("Unexpected failure", e);
+            case UNAVAILABLE -> log.warn("Answered 503, the database is unavailable: {}", e.getMessage());
+            default -> {}
         }
-        log.error("Unexpected failure", e);
-        return ResponseEntity.internalServerError()
-                .body(problem(HttpStatus.INTERNAL_SERVER_ERROR, "internal-error", "Something went wrong on our side"));
+        return ResponseEntity.status(refusal.status())
+                .headers(refusal.headers())
+                .body(problem(refusal));
+    }
+
+    /** A refusal as Problem Details: {@code /problems/<reason>}, the field named when known. */
+    public static ProblemDetail problem(Refusal refusal) {
+        var code = switch (refusal.reason()) {
+            case REFUSED -> refusal.code();
+            case MALFORMED_BODY -> "malformed-request";
+            case INVALID_FIELDS, INVALID_PARAMETER, MISSING_PARAMETER, MISSING_HEADER -> "invalid-request";
+            case BODY_TOO_LARGE -> "body-too-large";
+            case CONSTRAINT -> "constraint-violation";
+            case UNAVAILABLE -> "service-unavailable";
+            case INTERNAL -> "internal-error";
+            default ->
+                refusal.status().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+        };
+        var detail =
+                refusal.reason() == Refusal.Reason.INTERNAL ? "Something went wrong on our side" : refusal.message();
+        var problem = problem(refusal.status(), code, detail);
+        if (refusal.field() != null) {
+            problem.setProperty("field", refusal.field());
+        }
+        return problem;
     }
 
     @Override
     protected ResponseEntity<Object> handleHttpMessageNotReadable(
             HttpMessageNotReadableException e, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-        if (BodyTooLarge.isCauseOf(e)) {
-            return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE)
-                    .body(problem(HttpStatus.CONTENT_TOO_LARGE, "body-too-large", rootMessage(e)));
-        }
-        return ResponseEntity.badRequest()
-                .body(problem(HttpStatus.BAD_REQUEST, "malformed-request", "The body is not valid: " + rootMessage(e)));
+        var refusal = Refusals.body(e);
+        return ResponseEntity.status(refusal.status()).body(problem(refusal));
     }
 
     @Override
@@ -165,15 +183,5 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
             problem.setType(URI.create("/problems/" + slug));
         }
         return response;
-    }
-
-    private static String rootMessage(Throwable e) {
-        var cause = e;
-        while (cause.getCause() != null && cause.getCause() != cause) {
-            cause = cause.getCause();
-        }
-        var message = String.valueOf(cause.getMessage());
-        int newline = message.indexOf('\n');
-        return newline < 0 ? message : message.substring(0, newline);
     }
 }

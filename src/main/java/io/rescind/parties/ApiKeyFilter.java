@@ -6,6 +6,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.List;
+import java.util.Optional;
 import org.springframework.http.HttpHeaders;
 import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
@@ -40,7 +41,14 @@ public class ApiKeyFilter extends OncePerRequestFilter {
             chain.doFilter(request, response);
             return;
         }
-        var caller = keys.authenticate(header.substring(scheme.length()).trim());
+        Optional<Caller> caller;
+        try {
+            caller = keys.authenticate(header.substring(scheme.length()).trim(), request.getRemoteAddr());
+        } catch (TooManyFailures throttled) {
+            SecurityContextHolder.clearContext();
+            entryPoint.commence(request, response, throttled);
+            return;
+        }
         if (caller.isEmpty()) {
             SecurityContextHolder.clearContext();
             entryPoint.commence(request, response, new BadCredentialsException("The API key is not valid"));

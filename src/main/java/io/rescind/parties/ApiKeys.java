@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -30,7 +31,13 @@ import org.springframework.stereotype.Repository;
  * requests costs one query per key and period instead of one query and a pool checkout per
  * request. Nothing in Rescind changes a key's party or role, so what is remembered stays right;
  * the one thing the cache delays is a key revoked in the database ({@code revoked_at}), which
- * stops working within that period on every instance. Keys that fail are never remembered.
+ * stops working within that period on every instance.
+ *
+ * <p>A key that fails is remembered as failing ({@code rescind.rate-limits.bad-key-cache}, 1 min),
+ * so that repeating a bad key costs no query; issuing or registering a key forgets it. And each
+ * source address may fail only so often per minute ({@code
+ * rescind.rate-limits.failed-authentications}); past that its credentials are not looked at until
+ * the minute is over. Both are per instance: they protect this instance's database pool.
  */
 @Repository
 public class ApiKeys {
@@ -45,12 +52,26 @@ public class ApiKeys {
     /** Callers by key hash, each forgotten {@code remember} after it was looked up. */
     private final Cache<String, Caller> recent;
 
+    /** Hashes of keys that failed, each forgotten {@code badKeyCache} after it failed. */
+    private final Cache<String, Boolean> failing;
+    /** Failed authentications per source address in the current minute. */
+    private final Cache<String, AtomicInteger> failures;
+
+    private final int maxFailures;
+
     @Autowired
-    ApiKeys(JdbcClient jdbc, @Value("${rescind.parties.api-key-cache:10s}") Duration remember) {
-        this(jdbc, remember, Clock.systemUTC());
+    ApiKeys(
+            JdbcClient jdbc,
+            @Value("${rescind.parties.api-key-cache:10s}") Duration remember,
+            RateLimitProperties limits) {
+        this(jdbc, remember, Clock.systemUTC(), limits.badKeyCache(), limits.failedAuthentications());
     }
 
     ApiKeys(JdbcClient jdbc, Duration remember, Clock clock) {
+        this(jdbc, remember, clock, Duration.ofMinutes(1), 30);
+    }
+
+    ApiKeys(JdbcClient jdbc, Duration remember, Clock clock, Duration badKeyCache, int maxFailures) {
         if (remember.isNegative()) {
             throw new IllegalArgumentException("rescind.parties.api-key-cache must not be negative");
         }
@@ -61,6 +82,17 @@ public class ApiKeys {
                 .expireAfterWrite(remember)
                 .ticker(() -> TimeUnit.MILLISECONDS.toNanos(clock.millis()))
                 .build();
+        this.failing = Caffeine.newBuilder()
+                .maximumSize(100_000)
+                .expireAfterWrite(badKeyCache)
+                .ticker(() -> TimeUnit.MILLISECONDS.toNanos(clock.millis()))
+                .build();
+        this.failures = Caffeine.newBuilder()
+                .maximumSize(100_000)
+                .expireAfterWrite(Duration.ofMinutes(1))
+                .ticker(() -> TimeUnit.MILLISECONDS.toNanos(clock.millis()))
+                .build();
+        this.maxFailures = maxFailures;
     }
 
     /** Creates a new key for the party and returns it; it cannot be read back later. */
@@ -84,6 +116,7 @@ public class ApiKeys {
                 .param("party", partyId)
                 .param("hash", hash(key))
                 .update();
+        failing.invalidate(hash(key));
     }
 
     /** A key as an operator sees it: never the key itself, only when it was made and revoked. */
@@ -131,9 +164,30 @@ public class ApiKeys {
         if (remembered != null) {
             return Optional.of(remembered);
         }
+        if (failing.getIfPresent(hash) != null) {
+            return Optional.empty();
+        }
         var caller = lookUp(hash);
-        if (remember.isPositive()) {
-            caller.ifPresent(found -> recent.put(hash, found));
+        if (caller.isEmpty()) {
+            failing.put(hash, Boolean.TRUE);
+        } else if (remember.isPositive()) {
+            recent.put(hash, caller.get());
+        }
+        return caller;
+    }
+
+    /**
+     * {@link #authenticate(String)} for a request from {@code source}: throws {@link
+     * TooManyFailures} without looking at the key when the source failed too often this minute.
+     */
+    public Optional<Caller> authenticate(String key, String source) {
+        var count = failures.getIfPresent(source);
+        if (count != null && count.get() >= maxFailures) {
+            throw new TooManyFailures(60);
+        }
+        var caller = authenticate(key);
+        if (caller.isEmpty()) {
+            failures.get(source, any -> new AtomicInteger()).incrementAndGet();
         }
         return caller;
     }

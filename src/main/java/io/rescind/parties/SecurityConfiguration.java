@@ -37,8 +37,13 @@ public class SecurityConfiguration {
     /** The canonical API and everything not claimed by a dialect's chain. */
     @Bean
     @Order(Ordered.LOWEST_PRECEDENCE)
-    SecurityFilterChain api(HttpSecurity http, ApiKeys keys, JsonMapper json) {
+    SecurityFilterChain api(HttpSecurity http, ApiKeys keys, RateLimits limits, JsonMapper json) {
         AuthenticationEntryPoint unauthenticated = (request, response, failure) -> {
+            if (failure instanceof TooManyFailures throttled) {
+                response.setHeader("Retry-After", Long.toString(throttled.retryAfterSeconds()));
+                writeProblem(json, response, HttpStatus.TOO_MANY_REQUESTS, "too-many-requests", failure.getMessage());
+                return;
+            }
             response.setHeader("WWW-Authenticate", "Bearer");
             var detail = failure instanceof BadCredentialsException
                     ? failure.getMessage()
@@ -67,6 +72,16 @@ public class SecurityConfiguration {
                 .exceptionHandling(exceptions ->
                         exceptions.authenticationEntryPoint(unauthenticated).accessDeniedHandler(forbidden))
                 .addFilterBefore(new ApiKeyFilter(keys, "Bearer", unauthenticated), AnonymousAuthenticationFilter.class)
+                .addFilterAfter(
+                        new RateLimitFilter(
+                                limits,
+                                (request, response, seconds) -> writeProblem(
+                                        json,
+                                        response,
+                                        HttpStatus.TOO_MANY_REQUESTS,
+                                        "too-many-requests",
+                                        "Too many requests: send again in %d seconds".formatted(seconds))),
+                        AnonymousAuthenticationFilter.class)
                 .build();
     }
 

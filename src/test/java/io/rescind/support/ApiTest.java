@@ -22,6 +22,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
             "rescind.admin.key=" + ApiTest.ADMIN_KEY,
             "rescind.http.max-body=64KB",
             "rescind.operations.backlog-refresh=100ms",
+            // Every test calls from 127.0.0.1, many with wrong keys on purpose: the per-source
+            // throttle of failed authentications is tested on its own (FailedAuthenticationTest).
+            "rescind.rate-limits.failed-authentications=1000000",
             // Events out, fast for tests: short polls and backoffs, receivers on loopback, Kafka on
             // the embedded broker that junit-platform.properties starts once per test JVM.
             "rescind.events.relay.interval=50ms",

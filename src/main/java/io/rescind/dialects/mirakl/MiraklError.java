@@ -18,6 +18,7 @@ record MiraklError(String code, String message, List<Item> errors, Map<String, O
     static final String ORDER_IN_WRONG_STATE = "ORDER_IN_WRONG_STATE";
     static final String UNEXPECTED = "UNEXPECTED";
     static final String UNAVAILABLE = "UNAVAILABLE";
+    static final String TOO_MANY_REQUEST = "TOO_MANY_REQUEST";
 
     static MiraklError of(String code, String message) {
         return new MiraklError(code, message, null, null);

@@ -1,8 +1,7 @@
 package io.rescind.dialects.mirakl;
 
+import io.rescind.http.DialectSecurity;
 import io.rescind.parties.ApiKeyFilter;
-import io.rescind.parties.ApiKeys;
-import io.rescind.parties.SecurityConfiguration;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -16,8 +15,6 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
-import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.authorization.AuthorizationDecision;
@@ -29,11 +26,8 @@ import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
-import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.security.web.access.intercept.RequestAuthorizationContext;
-import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
 import org.springframework.web.filter.OncePerRequestFilter;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Who may call the Mirakl endpoints: {@code Authorization: Bearer} with either a token from the
@@ -48,23 +42,16 @@ class MiraklSecurity {
 
     @Bean
     @Order(40)
-    SecurityFilterChain mirakl(HttpSecurity http, ApiKeys keys, MiraklTokens tokens, JsonMapper json) {
-        AuthenticationEntryPoint unauthenticated = (request, response, failure) -> {
-            response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Bearer");
-            var message = failure instanceof BadCredentialsException
-                    ? failure.getMessage()
-                    : "Send 'Authorization: Bearer <token>'";
-            write(json, response, HttpStatus.UNAUTHORIZED, MiraklError.of(MiraklError.UNAUTHORIZED, message));
-        };
-        AccessDeniedHandler forbidden = (request, response, failure) -> write(
-                json,
-                response,
-                HttpStatus.FORBIDDEN,
-                MiraklError.of(MiraklError.FORBIDDEN, "The token does not grant the scope this call needs"));
-        var apiKeys = new ApiKeyFilter(keys, "Bearer", unauthenticated);
-        return SecurityConfiguration.stateless(http)
-                .securityMatcher(
-                        "/v2/orders", "/v2/orders/**", "/api/v2/orders", "/api/v2/orders/**", TokenController.PATH)
+    SecurityFilterChain mirakl(HttpSecurity http, DialectSecurity security, MiraklTokens tokens, MiraklErrors errors) {
+        var chain = security.chain(
+                http,
+                errors,
+                "/v2/orders",
+                "/v2/orders/**",
+                "/api/v2/orders",
+                "/api/v2/orders/**",
+                TokenController.PATH);
+        return security.apiKeys(chain, "Bearer", errors)
                 .authorizeHttpRequests(requests -> requests.requestMatchers(TokenController.PATH)
                         .permitAll()
                         .requestMatchers(HttpMethod.POST, "/v2/orders/*/cancel", "/api/v2/orders/*/cancel")
@@ -77,10 +64,7 @@ class MiraklSecurity {
                         .access(scope(MiraklTokens.ORDER_READ))
                         .anyRequest()
                         .authenticated())
-                .exceptionHandling(exceptions ->
-                        exceptions.authenticationEntryPoint(unauthenticated).accessDeniedHandler(forbidden))
-                .addFilterBefore(apiKeys, AnonymousAuthenticationFilter.class)
-                .addFilterBefore(new TokenFilter(tokens, unauthenticated), ApiKeyFilter.class)
+                .addFilterBefore(new TokenFilter(tokens, DialectSecurity.unauthenticated(errors)), ApiKeyFilter.class)
                 .build();
     }
 
@@ -99,13 +83,6 @@ class MiraklSecurity {
             }
             return new AuthorizationDecision(Set.of(anyOf).stream().anyMatch(s -> authorities.contains("SCOPE_" + s)));
         };
-    }
-
-    private static void write(JsonMapper json, HttpServletResponse response, HttpStatus status, MiraklError error)
-            throws IOException {
-        response.setStatus(status.value());
-        response.setContentType(MediaType.APPLICATION_JSON_VALUE);
-        json.writeValue(response.getOutputStream(), error);
     }
 
     /** Signs in the caller of a valid token; answers 401 for a forged or expired one. */

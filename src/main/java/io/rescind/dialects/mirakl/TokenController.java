@@ -46,6 +46,7 @@ class TokenController {
         this.tokens = tokens;
     }
 
+    /** Any media type is taken, so that a wrong one is answered in RFC 6749's shape too. */
     @Operation(
             operationId = "getToken",
             summary = "Get an access token",

@@ -370,7 +370,14 @@ class TradecloudController {
         }
     }
 
-    /** The net price is per {@code priceUnitQuantity} units; Rescind keeps the price of one unit. */
+    /** The largest {@code priceUnitQuantity} taken: a price per million units is already unusual. */
+    private static final BigDecimal MAX_PRICE_UNIT = BigDecimal.valueOf(1_000_000);
+
+    /**
+     * The net price is per {@code priceUnitQuantity} units; Rescind keeps the price of one unit. A
+     * price unit that is not a positive number of at most six decimals up to a million, or that
+     * makes the unit price leave the range of a price, is refused, never rounded to something else.
+     */
     static BigDecimal unitPrice(String where, BigDecimal value, BigDecimal priceUnitQuantity) {
         if (value.signum() < 0 || value.precision() - value.scale() > 13) {
             throw TradecloudError.badRequest(where + ": the net price is out of range");
@@ -378,10 +385,19 @@ class TradecloudController {
         if (priceUnitQuantity == null) {
             return value;
         }
-        if (priceUnitQuantity.signum() <= 0 || priceUnitQuantity.precision() - priceUnitQuantity.scale() > 9) {
-            throw TradecloudError.badRequest(where + ": priceUnitQuantity must be positive");
+        if (priceUnitQuantity.signum() <= 0
+                || priceUnitQuantity.compareTo(MAX_PRICE_UNIT) > 0
+                || priceUnitQuantity.stripTrailingZeros().scale() > 6) {
+            throw TradecloudError.badRequest(where
+                    + ": prices.priceUnitQuantity must be a positive number of at most 6 decimals, up to 1000000, not "
+                    + priceUnitQuantity.toString());
         }
-        return value.divide(priceUnitQuantity, MathContext.DECIMAL64).stripTrailingZeros();
+        var unit = value.divide(priceUnitQuantity, MathContext.DECIMAL64).stripTrailingZeros();
+        if (unit.precision() - unit.scale() > 13) {
+            throw TradecloudError.badRequest(
+                    where + ": prices.netPrice divided by prices.priceUnitQuantity is out of the range of a price");
+        }
+        return unit;
     }
 
     private static List<String> positions(PurchaseOrder order) {

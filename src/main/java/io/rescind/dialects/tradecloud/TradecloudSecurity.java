@@ -1,10 +1,10 @@
 package io.rescind.dialects.tradecloud;
 
-import io.rescind.http.OutageFilter;
+import io.rescind.http.DialectSecurity;
 import io.rescind.parties.ApiKeyFilter;
 import io.rescind.parties.ApiKeys;
 import io.rescind.parties.Caller;
-import io.rescind.parties.SecurityConfiguration;
+import io.rescind.parties.TooManyFailures;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -17,18 +17,13 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
-import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
-import org.springframework.security.web.context.SecurityContextHolderFilter;
 import org.springframework.web.filter.OncePerRequestFilter;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Tradecloud's paths take {@code Authorization: Basic base64(partyId:apiKey)} or {@code
@@ -42,35 +37,15 @@ class TradecloudSecurity {
 
     @Bean
     @Order(50)
-    SecurityFilterChain tradecloud(HttpSecurity http, ApiKeys keys, JsonMapper json) {
-        AuthenticationEntryPoint unauthenticated = (request, response, failure) -> {
-            response.setStatus(HttpStatus.UNAUTHORIZED.value());
-            response.setContentType(MediaType.TEXT_PLAIN_VALUE);
-            response.setCharacterEncoding(StandardCharsets.UTF_8);
-            response.getWriter().write(INVALID);
-        };
-        AccessDeniedHandler forbidden = (request, response, failure) -> {
-            response.setStatus(HttpStatus.FORBIDDEN.value());
-            response.setContentType(MediaType.APPLICATION_JSON_VALUE);
-            json.writeValue(response.getOutputStream(), new TradecloudError.Body("Your role may not do this"));
-        };
-        // The key check reads the database: when it cannot be reached, 503 in Tradecloud's shape.
-        var outage = new OutageFilter(response -> {
-            response.setContentType(MediaType.APPLICATION_JSON_VALUE);
-            json.writeValue(response.getOutputStream(), TradecloudErrors.UNAVAILABLE);
-        });
-        return SecurityConfiguration.stateless(http)
-                .securityMatcher(PATHS)
-                .addFilterBefore(outage, SecurityContextHolderFilter.class)
+    SecurityFilterChain tradecloud(HttpSecurity http, ApiKeys keys, DialectSecurity security, TradecloudErrors errors) {
+        var unauthenticated = DialectSecurity.unauthenticated(errors);
+        return security.apiKeys(security.chain(http, errors, PATHS), "Bearer", errors)
                 // Refresh carries only a Refresh-Token header, checked by the controller.
                 .authorizeHttpRequests(requests -> requests.requestMatchers(TradecloudTokens.REFRESH)
                         .permitAll()
                         .anyRequest()
                         .authenticated())
-                .exceptionHandling(exceptions ->
-                        exceptions.authenticationEntryPoint(unauthenticated).accessDeniedHandler(forbidden))
                 .addFilterBefore(new BasicFilter(keys, unauthenticated), AnonymousAuthenticationFilter.class)
-                .addFilterBefore(new ApiKeyFilter(keys, "Bearer", unauthenticated), AnonymousAuthenticationFilter.class)
                 .build();
     }
 
@@ -98,7 +73,14 @@ class TradecloudSecurity {
                 chain.doFilter(request, response);
                 return;
             }
-            var caller = authenticate(header.substring(SCHEME.length()).trim());
+            Optional<Caller> caller;
+            try {
+                caller = authenticate(header.substring(SCHEME.length()).trim(), request.getRemoteAddr());
+            } catch (TooManyFailures throttled) {
+                SecurityContextHolder.clearContext();
+                entryPoint.commence(request, response, throttled);
+                return;
+            }
             if (caller.isEmpty()) {
                 SecurityContextHolder.clearContext();
                 entryPoint.commence(request, response, new BadCredentialsException(INVALID));
@@ -108,7 +90,7 @@ class TradecloudSecurity {
             chain.doFilter(request, response);
         }
 
-        private Optional<Caller> authenticate(String credentials) {
+        private Optional<Caller> authenticate(String credentials, String source) {
             String decoded;
             try {
                 decoded = new String(Base64.getDecoder().decode(credentials), StandardCharsets.UTF_8);
@@ -120,7 +102,7 @@ class TradecloudSecurity {
                 return Optional.empty();
             }
             var user = decoded.substring(0, colon);
-            return keys.authenticate(decoded.substring(colon + 1))
+            return keys.authenticate(decoded.substring(colon + 1), source)
                     .filter(caller -> caller.partyId().toString().equalsIgnoreCase(user));
         }
     }

@@ -137,7 +137,7 @@ final class Tree {
         if (node.isObject()) {
             var map = new LinkedHashMap<String, Object>();
             for (var entry : node.properties()) {
-                map.put(entry.getKey(), fromJson(entry.getValue()));
+                map.put(text(entry.getKey()), fromJson(entry.getValue()));
             }
             return map;
         }
@@ -146,7 +146,16 @@ final class Tree {
             node.forEach(item -> list.add(fromJson(item)));
             return list;
         }
-        return node.isNull() ? null : node.asString();
+        return node.isNull() ? null : text(node.asString());
+    }
+
+    /** The same rule as every JSON body's (StrictJson): no NUL, no lone surrogate. */
+    private static String text(String text) {
+        var flaw = io.rescind.http.Refusals.flaw(text);
+        if (flaw != null) {
+            throw new Malformed("The body is not valid: a text " + flaw);
+        }
+        return text;
     }
 
     /** Writes {@code content} under {@code root}, every element in {@code namespace}. */

@@ -34,6 +34,8 @@ record WalmartError(Code code, String service, String field, String description)
         REQUEST_TOO_LARGE(HttpStatus.CONTENT_TOO_LARGE, "DATA", "ERROR", "The request content is too large."),
         UNSUPPORTED_MEDIA_TYPE(
                 HttpStatus.UNSUPPORTED_MEDIA_TYPE, "DATA", "ERROR", "The Content-Type is not supported."),
+        REQUEST_THRESHOLD_VIOLATED(
+                HttpStatus.TOO_MANY_REQUESTS, "REQUEST", "ERROR", "The request threshold has been violated."),
         SYSTEM_ERROR(HttpStatus.INTERNAL_SERVER_ERROR, "SYSTEM", "ERROR", "System error."),
         SERVICE_UNAVAILABLE(
                 HttpStatus.SERVICE_UNAVAILABLE, "SYSTEM", "ERROR", "The service is temporarily unavailable.");

@@ -1,17 +1,15 @@
 package io.rescind.dialects.walmart;
 
+import io.rescind.http.DialectSecurity;
 import io.rescind.parties.ApiKeyFilter;
 import io.rescind.parties.ApiKeys;
 import io.rescind.parties.PartyRole;
-import io.rescind.parties.SecurityConfiguration;
 import io.rescind.signatures.SignedCallers;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
-import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
-import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
 
 /**
@@ -24,34 +22,23 @@ class WalmartSecurity {
     @Bean
     @Order(30)
     SecurityFilterChain walmart(
-            HttpSecurity http, ApiKeys keys, SignedCallers callers, Bodies bodies, WalmartProperties properties) {
-        AuthenticationEntryPoint unauthorized = (request, response, failure) -> bodies.write(
-                request,
-                response,
-                new WalmartError(
-                        WalmartError.Code.UNAUTHORIZED,
-                        WalmartError.GATEWAY,
-                        null,
-                        failure.getMessage() == null ? "Unauthorized" : failure.getMessage()));
-        AccessDeniedHandler forbidden = (request, response, failure) -> bodies.write(
-                request,
-                response,
-                new WalmartError(
-                        WalmartError.Code.FORBIDDEN,
-                        WalmartError.GATEWAY,
-                        null,
-                        "Only sellers (and operators) use the Walmart API"));
+            HttpSecurity http,
+            ApiKeys keys,
+            DialectSecurity security,
+            SignedCallers callers,
+            Bodies bodies,
+            WalmartProperties properties,
+            WalmartErrorAdvice errors) {
         var signatures = new SignatureFilter(callers, bodies, properties);
-        return SecurityConfiguration.stateless(http)
-                .securityMatcher("/v3/ca/**", "/v3/token")
+        return security.chain(http, errors, "/v3/ca/**", "/v3/token")
                 .authorizeHttpRequests(requests -> requests.requestMatchers("/v3/token")
                         .permitAll()
                         .anyRequest()
                         .hasAnyRole(PartyRole.SELLER.name(), PartyRole.OPERATOR.name()))
-                .exceptionHandling(exceptions ->
-                        exceptions.authenticationEntryPoint(unauthorized).accessDeniedHandler(forbidden))
                 .addFilterBefore(signatures, AnonymousAuthenticationFilter.class)
-                .addFilterBefore(new ApiKeyFilter(keys, "Bearer", unauthorized), SignatureFilter.class)
+                .addFilterBefore(
+                        new ApiKeyFilter(keys, "Bearer", DialectSecurity.unauthenticated(errors)),
+                        SignatureFilter.class)
                 .build();
     }
 }
