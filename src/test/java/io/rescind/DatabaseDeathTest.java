@@ -200,6 +200,87 @@ class DatabaseDeathTest extends ApiTest {
     }
 
     /**
+     * Eight clients keep cancelling units and reading orders on the canonical API and on hlconnect
+     * while the postmaster is killed: every answer is a success, a refusal, or a 503 in its API's
+     * shape with {@code Retry-After} — not one 500 — and once the supervisor has restarted the
+     * server, the clients' requests succeed again.
+     */
+    @Test
+    void underLoadAKilledPostmasterCostsOnly503s() throws Exception {
+        var trade = given.trade();
+        var orders = new ArrayList<JsonNode>();
+        for (int i = 0; i < 8; i++) {
+            orders.add(given.anOrder(trade).withLine(1000, "1.00").place());
+        }
+        var answers = new java.util.concurrent.ConcurrentLinkedQueue<Api.Response>();
+        var running = new java.util.concurrent.atomic.AtomicBoolean(true);
+        var dataDirectory =
+                Path.of(jdbc.sql("show data_directory").query(String.class).single());
+        var postmaster = ProcessHandle.of(Long.parseLong(Files.readAllLines(dataDirectory.resolve("postmaster.pid"))
+                        .getFirst()
+                        .strip()))
+                .orElseThrow();
+        try (var executor = Executors.newVirtualThreadPerTaskExecutor()) {
+            for (int client = 0; client < 8; client++) {
+                var order = orders.get(client);
+                var id = order.get("id").asString();
+                var number = order.get("number").asLong();
+                executor.submit(() -> {
+                    for (int n = 0; running.get(); n++) {
+                        answers.add(
+                                switch (n % 3) {
+                                    case 0 ->
+                                        api.post(
+                                                "/api/v1/orders/" + id + "/cancellations",
+                                                trade.buyer().key(),
+                                                Map.of(
+                                                        "reason",
+                                                        "CUSTOMER_REQUEST",
+                                                        "lines",
+                                                        List.of(Map.of("lineNumber", 1, "quantity", 1))));
+                                    case 1 ->
+                                        api.get(
+                                                "/api/v1/orders/" + id,
+                                                trade.seller().key());
+                                    default ->
+                                        api.get(
+                                                "/purchase/info?order_id=" + number,
+                                                trade.buyer().key());
+                                });
+                    }
+                    return null;
+                });
+            }
+            await().atMost(PATIENCE).until(() -> answers.size() >= 100);
+            postmaster.destroyForcibly(); // kill -9, under load
+            await().atMost(PATIENCE).until(() -> answers.stream().anyMatch(a -> a.status() == 503));
+            await().atMost(PATIENCE)
+                    .pollInterval(Duration.ofMillis(250))
+                    .until(() -> api.get("/actuator/health", null).status() == 200);
+            var afterRestart = answers.size();
+            await().atMost(PATIENCE).until(() -> answers.size() >= afterRestart + 100);
+            running.set(false);
+        }
+
+        org.slf4j.LoggerFactory.getLogger(DatabaseDeathTest.class)
+                .info(
+                        "Postmaster killed under load: {} answers, {} of them 503, none 500",
+                        answers.size(),
+                        answers.stream().filter(a -> a.status() == 503).count());
+        assertThat(answers.stream().map(Api.Response::status).distinct())
+                .as("statuses")
+                .isSubsetOf(200, 201, 503);
+        for (var unavailable : answers.stream().filter(a -> a.status() == 503).toList()) {
+            assertThat(unavailable.header("Retry-After")).isEqualTo("5");
+            assertThat(unavailable.header("Content-Type")).startsWith("application/");
+            assertThat(unavailable.text()).containsAnyOf("/problems/service-unavailable", "Temporarily unavailable");
+        }
+        // The last answers, after the restart, are successes again.
+        var last = new ArrayList<>(answers).subList(answers.size() - 16, answers.size());
+        assertThat(last).extracting(Api.Response::status).containsOnly(200, 201);
+    }
+
+    /**
      * Health tells the truth: DOWN (503) while the server is stopped, UP once it is back. A server
      * stopped on purpose is left stopped by the supervisor: like an external database, it is the
      * operator who starts it again, and the pool uses it again without a restart of the service.
