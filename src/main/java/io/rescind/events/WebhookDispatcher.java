@@ -73,6 +73,7 @@ class WebhookDispatcher implements DisposableBean {
     private final WebhookClient http;
     private final Semaphore permits;
     private final ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
+    private volatile Runnable freed = () -> {};
 
     private final MeterRegistry meters;
 
@@ -114,10 +115,19 @@ class WebhookDispatcher implements DisposableBean {
                     log.error("Webhook delivery {} failed unexpectedly", delivery.deliveryId(), e);
                 } finally {
                     permits.release();
+                    // A subscription's room is free again: look for its next delivery now rather than
+                    // at the next interval, or one subscription could never get past concurrency per
+                    // interval.
+                    freed.run();
                 }
             });
         }
         return claimed.size();
+    }
+
+    /** What to do when a delivery ends and frees its worker: wake the delivery poller. */
+    void whenFreed(Runnable action) {
+        this.freed = action;
     }
 
     /**

@@ -218,6 +218,12 @@ final class CrashRunner {
                 }
                 pause(500);
             }
+            long stillPending;
+            try (var rs = db.createStatement()
+                    .executeQuery("select count(*) from webhook_deliveries where status = 'PENDING'")) {
+                rs.next();
+                stillPending = rs.getLong(1);
+            }
             var applied = new HashMap<String, UUID>();
             try (var statement = db.prepareStatement(
                     "select idempotency_key, cancellation_id from cancellations where requested_by = ? and status = 'APPLIED'")) {
@@ -337,6 +343,7 @@ final class CrashRunner {
             figures.put("cancellation events missing / orphan", missingEvents + " / " + orphanEvents);
             figures.put("webhook: delivered at least once", (applied.size() - undelivered) + " of " + applied.size());
             figures.put("webhook: duplicate deliveries", duplicates);
+            figures.put("webhook: still pending when checked", stillPending);
             figures.put("downtime per kill (ms, kill to healthy)", downtimes);
         }
         System.out.println("| check | result |\n|---|---|");
