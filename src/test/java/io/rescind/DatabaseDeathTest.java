@@ -264,9 +264,10 @@ class DatabaseDeathTest extends ApiTest {
 
         org.slf4j.LoggerFactory.getLogger(DatabaseDeathTest.class)
                 .info(
-                        "Postmaster killed under load: {} answers, {} of them 503, none 500",
+                        "Postmaster killed under load: {} answers, {} of them 503, {} of them 500",
                         answers.size(),
-                        answers.stream().filter(a -> a.status() == 503).count());
+                        answers.stream().filter(a -> a.status() == 503).count(),
+                        answers.stream().filter(a -> a.status() == 500).count());
         assertThat(answers.stream().map(Api.Response::status).distinct())
                 .as("statuses")
                 .isSubsetOf(200, 201, 503);
