@@ -17,6 +17,7 @@ import java.util.concurrent.TimeoutException;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Condition;
@@ -28,7 +29,8 @@ import org.springframework.util.FileSystemUtils;
 
 /**
  * Starts a real PostgreSQL from Maven-shipped binaries when no datasource URL is configured, so
- * that {@code java -jar} works on a bare machine. The server is stopped when the context closes.
+ * that {@code java -jar} works on a bare machine. The server is stopped when the context closes, and
+ * started again by its supervisor if its postmaster dies meanwhile.
  */
 @Configuration(proxyBeanMethods = false)
 @Conditional(EmbeddedDatabaseConfiguration.NoDatasourceUrl.class)
@@ -187,6 +189,14 @@ class EmbeddedDatabaseConfiguration {
         }
         return ProcessHandle.of(Long.parseLong(lines.getFirst().strip()))
                 .filter(process -> process.info().command().orElse("").endsWith("/postgres"));
+    }
+
+    /** Starts the server again when its postmaster dies; also its health indicator. */
+    @Bean
+    @ConditionalOnProperty(name = "rescind.database.embedded.supervise", havingValue = "true", matchIfMissing = true)
+    EmbeddedDatabaseSupervisor embeddedDatabase(EmbeddedPostgres postgres, EmbeddedDatabaseProperties properties) {
+        return new EmbeddedDatabaseSupervisor(
+                properties.dataDir().toAbsolutePath().normalize(), properties.superviseInterval());
     }
 
     /** Pool settings still come from {@code spring.datasource.hikari.*}. */

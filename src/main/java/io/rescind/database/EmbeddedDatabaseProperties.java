@@ -12,6 +12,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param clean wipe the data directory at start (tests)
  * @param maxConnections the server's {@code max_connections}
  * @param fsync whether PostgreSQL forces writes to disk; off only for throw-away data (tests)
+ * @param supervise restart the server when its postmaster dies
+ * @param superviseInterval how often the postmaster is looked at
  */
 @ConfigurationProperties("rescind.database.embedded")
 record EmbeddedDatabaseProperties(
@@ -19,4 +21,6 @@ record EmbeddedDatabaseProperties(
         @DefaultValue("0") int port,
         @DefaultValue("false") boolean clean,
         @DefaultValue("200") int maxConnections,
-        @DefaultValue("true") boolean fsync) {}
+        @DefaultValue("true") boolean fsync,
+        @DefaultValue("true") boolean supervise,
+        @DefaultValue("1s") java.time.Duration superviseInterval) {}

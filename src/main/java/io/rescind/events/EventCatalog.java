@@ -30,6 +30,8 @@ public final class EventCatalog {
         add("cancellation.reverted", "cancellation.reverted", "CancelledOrderLinesRevertedByBuyer");
         add("inventory.adjusted", "inventory.adjusted", null);
         add("action.finished", "action.finished", null);
+        add("webhook.subscription_paused", "webhook.subscription.paused", null);
+        add("webhook.subscription_resumed", "webhook.subscription.resumed", null);
     }
 
     private EventCatalog() {}

@@ -19,6 +19,8 @@ class EventsConfiguration {
     @Bean
     @ConditionalOnProperty(name = "rescind.events.webhooks.enabled", havingValue = "true", matchIfMissing = true)
     Poller webhookDeliveryPoller(WebhookDispatcher dispatcher, EventsProperties properties) {
-        return new Poller("webhook-delivery", properties.webhooks().interval(), dispatcher::dispatchDue);
+        var poller = new Poller("webhook-delivery", properties.webhooks().interval(), dispatcher::dispatchDue);
+        dispatcher.whenFreed(poller::wake);
+        return poller;
     }
 }

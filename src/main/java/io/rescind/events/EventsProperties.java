@@ -22,7 +22,10 @@ record EventsProperties(
             @DefaultValue("true") boolean enabled,
             @DefaultValue("1s") Duration interval,
             @DefaultValue("50") int batchSize,
-            @DefaultValue("32") int concurrency,
+            @DefaultValue("128") int concurrency,
+            @DefaultValue("4") int perSubscriptionConcurrency,
+            @DefaultValue("10000") int maxBacklog,
+            @DefaultValue Circuit circuit,
             @DefaultValue("10") int maxAttempts,
             @DefaultValue("10s") Duration initialBackoff,
             @DefaultValue("1h") Duration maxBackoff,
@@ -30,6 +33,15 @@ record EventsProperties(
             @DefaultValue("2s") Duration connectTimeout,
             @DefaultValue("10s") Duration timeout,
             @DefaultValue("false") boolean allowLoopback) {}
+
+    /**
+     * A subscription whose endpoint failed {@code failures} attempts in a row is paused for {@code
+     * pause}, doubling with every failed probe up to {@code maxPause}; then one probe at a time.
+     */
+    record Circuit(
+            @DefaultValue("5") int failures,
+            @DefaultValue("1m") Duration pause,
+            @DefaultValue("1h") Duration maxPause) {}
 
     /** The same envelopes on a Kafka topic keyed by order id; off unless enabled. */
     record Kafka(

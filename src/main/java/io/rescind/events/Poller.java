@@ -21,6 +21,7 @@ final class Poller implements SmartLifecycle {
     private final Duration interval;
     private final IntSupplier work;
     private ScheduledExecutorService scheduler;
+    private final java.util.concurrent.atomic.AtomicBoolean woken = new java.util.concurrent.atomic.AtomicBoolean();
 
     Poller(String name, Duration interval, IntSupplier work) {
         this.name = name;
@@ -36,6 +37,19 @@ final class Poller implements SmartLifecycle {
         scheduler = Executors.newSingleThreadScheduledExecutor(
                 Thread.ofPlatform().name(name).daemon(true).factory());
         scheduler.scheduleWithFixedDelay(this::tick, 0, interval.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    /**
+     * Runs a tick as soon as the poller's thread is free, without waiting for the interval; wakes
+     * that arrive before it runs are one. Does nothing while the poller is stopped.
+     */
+    synchronized void wake() {
+        if (scheduler != null && woken.compareAndSet(false, true)) {
+            scheduler.execute(() -> {
+                woken.set(false);
+                tick();
+            });
+        }
     }
 
     private void tick() {

@@ -30,6 +30,11 @@ public class Webhooks {
     /** A party's request to receive events. A missing secret is generated; no types means all. */
     public record NewSubscription(URI url, List<String> eventTypes, String secret, String flavour) {}
 
+    /**
+     * A subscription as its owner sees it. {@code state} is {@code ACTIVE}, {@code PAUSED} (its
+     * circuit is open: the endpoint failed {@code consecutiveFailures} attempts in a row and nothing
+     * is sent before {@code pausedUntil}, then one probe at a time) or {@code REMOVED}.
+     */
     public record Subscription(
             UUID id,
             UUID partyId,
@@ -37,6 +42,12 @@ public class Webhooks {
             List<String> eventTypes,
             String flavour,
             boolean active,
+            String state,
+            int consecutiveFailures,
+            Instant pausedSince,
+            Instant pausedUntil,
+            String lastError,
+            Instant lastFailureAt,
             Instant createdAt) {}
 
     /** A new subscription and its signing secret, shown this once. */
@@ -49,6 +60,7 @@ public class Webhooks {
             UUID orderId,
             String type,
             String status,
+            String deadReason,
             int attempts,
             Instant nextAttemptAt,
             Instant createdAt,
@@ -137,7 +149,7 @@ public class Webhooks {
                 .param("id", id)
                 .update();
         jdbc.sql("""
-                        update webhook_deliveries set status = 'DEAD'
+                        update webhook_deliveries set status = 'DEAD', dead_reason = 'unsubscribed'
                         where tenant_id = :tenant and subscription_id = :id and status = 'PENDING'
                         """).param("tenant", caller.tenantId()).param("id", id).update();
     }
@@ -198,7 +210,7 @@ public class Webhooks {
         jdbc.sql("""
                         update webhook_deliveries
                         set status = 'PENDING', attempts = 0, next_attempt_at = now(), lease_until = null,
-                            delivered_at = null
+                            delivered_at = null, dead_reason = null
                         where tenant_id = :tenant and delivery_id = :id
                         """).param("tenant", caller.tenantId()).param("id", id).update();
         return delivery(caller, id);
@@ -241,6 +253,12 @@ public class Webhooks {
                 List.of((String[]) rs.getArray("event_types").getArray()),
                 rs.getString("flavour"),
                 rs.getBoolean("active"),
+                !rs.getBoolean("active") ? "REMOVED" : rs.getObject("paused_until") != null ? "PAUSED" : "ACTIVE",
+                rs.getInt("consecutive_failures"),
+                instant(rs, "paused_since"),
+                instant(rs, "paused_until"),
+                rs.getString("last_error"),
+                instant(rs, "last_failure_at"),
                 instant(rs, "created_at"));
     }
 
@@ -252,6 +270,7 @@ public class Webhooks {
                 rs.getObject("order_id", UUID.class),
                 rs.getString("type"),
                 rs.getString("status"),
+                rs.getString("dead_reason"),
                 rs.getInt("attempts"),
                 rs.getString("status").equals("PENDING") ? instant(rs, "next_attempt_at") : null,
                 instant(rs, "created_at"),

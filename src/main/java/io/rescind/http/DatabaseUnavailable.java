@@ -3,11 +3,14 @@ package io.rescind.http;
 import java.sql.SQLException;
 import java.sql.SQLNonTransientConnectionException;
 import java.sql.SQLTransientConnectionException;
+import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.Set;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
+import org.springframework.transaction.TransactionSystemException;
 
 /**
  * Recognises a failure that means the database cannot be reached (stopped, restarting, no free
@@ -30,8 +33,18 @@ public final class DatabaseUnavailable {
                 .header(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS);
     }
 
+    /**
+     * Whether {@code failure} comes from the database being out of reach, looking through its
+     * causes, its suppressed exceptions and — when the connection died mid-transaction and the
+     * rollback failed in turn ("Connection is closed") — the exception the failed rollback replaced,
+     * which Spring keeps as the {@link TransactionSystemException}'s application exception.
+     */
     public static boolean isCauseOf(Throwable failure) {
-        for (var cause = failure; cause != null; cause = cause.getCause()) {
+        return isCauseOf(failure, Collections.newSetFromMap(new IdentityHashMap<>()));
+    }
+
+    private static boolean isCauseOf(Throwable failure, Set<Throwable> seen) {
+        for (var cause = failure; cause != null && seen.add(cause); cause = cause.getCause()) {
             if (cause instanceof DataAccessResourceFailureException
                     || cause instanceof SQLTransientConnectionException
                     || cause instanceof SQLNonTransientConnectionException) {
@@ -42,8 +55,15 @@ public final class DatabaseUnavailable {
                     && (sql.getSQLState().startsWith("08") || UNAVAILABLE_STATES.contains(sql.getSQLState()))) {
                 return true;
             }
-            if (cause.getCause() == cause) {
-                break;
+            if (cause instanceof TransactionSystemException rollback
+                    && rollback.getApplicationException() != null
+                    && isCauseOf(rollback.getApplicationException(), seen)) {
+                return true;
+            }
+            for (var suppressed : cause.getSuppressed()) {
+                if (isCauseOf(suppressed, seen)) {
+                    return true;
+                }
             }
         }
         return false;

@@ -34,6 +34,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
             "rescind.events.webhooks.max-attempts=4",
             "rescind.events.webhooks.timeout=5s",
             "rescind.events.webhooks.allow-loopback=true",
+            "rescind.events.webhooks.max-backlog=100",
+            "rescind.events.webhooks.circuit.pause=300ms",
+            "rescind.events.webhooks.circuit.max-pause=1s",
             "rescind.events.kafka.enabled=true",
             "spring.kafka.bootstrap-servers=${spring.embedded.kafka.brokers}"
         })
