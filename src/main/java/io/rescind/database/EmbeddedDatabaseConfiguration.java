@@ -194,7 +194,7 @@ class EmbeddedDatabaseConfiguration {
     /** Starts the server again when its postmaster dies; also its health indicator. */
     @Bean
     @ConditionalOnProperty(name = "rescind.database.embedded.supervise", havingValue = "true", matchIfMissing = true)
-    EmbeddedDatabaseSupervisor embeddedDatabase(EmbeddedPostgres postgres, EmbeddedDatabaseProperties properties) {
+    EmbeddedDatabaseSupervisor embeddedDatabase(EmbeddedServer server, EmbeddedDatabaseProperties properties) {
         return new EmbeddedDatabaseSupervisor(
                 properties.dataDir().toAbsolutePath().normalize(), properties.superviseInterval());
     }

@@ -56,6 +56,8 @@ public final class ApiDocument {
         UNSUPPORTED_MEDIA_TYPE(415),
         /** A well-formed body that breaks a rule (operations with a body). */
         UNPROCESSABLE_CONTENT(422),
+        /** The caller's or its tenant's rate limit is used up (operations that are not public). */
+        TOO_MANY_REQUESTS(429),
         /** A fault of ours (any operation). */
         INTERNAL_SERVER_ERROR(500),
         /** The database is unreachable (any operation). */
@@ -290,7 +292,7 @@ public final class ApiDocument {
         for (var common : Common.values()) {
             boolean applies = switch (common) {
                 case BAD_REQUEST, NOT_ACCEPTABLE, INTERNAL_SERVER_ERROR, SERVICE_UNAVAILABLE -> true;
-                case UNAUTHORIZED, FORBIDDEN -> !open && !schemes.isEmpty();
+                case UNAUTHORIZED, FORBIDDEN, TOO_MANY_REQUESTS -> !open && !schemes.isEmpty();
                 case NOT_FOUND -> withPathParameters || withBody;
                 case CONTENT_TOO_LARGE, UNSUPPORTED_MEDIA_TYPE, UNPROCESSABLE_CONTENT -> withBody;
             };

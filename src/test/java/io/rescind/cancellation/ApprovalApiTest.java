@@ -321,6 +321,30 @@ class ApprovalApiTest extends ApiTest {
     }
 
     @Test
+    void onlyASellerHasAPolicyAndAnOperatorCannotSetOneOnABuyer() {
+        var trade = given.trade();
+        var policy = Map.of("buyerMayCancel", List.of("ISSUED"), "sellerMayCancel", List.of("ISSUED"));
+        var path = "/api/v1/sellers/" + trade.buyer().id() + "/cancellation-policy";
+
+        var refused = api.put(path, OPERATOR_KEY, policy);
+
+        assertThat(refused.status()).as(refused.toString()).isEqualTo(422);
+        assertThat(refused.json().get("type").asString()).isEqualTo("/problems/not-a-seller");
+        assertThat(api.get(path, OPERATOR_KEY).status()).isEqualTo(422);
+        assertThat(jdbc.sql("select count(*) from cancellation_policies where seller_id = :party")
+                        .param("party", trade.buyer().id())
+                        .query(Long.class)
+                        .single())
+                .isZero();
+        assertThat(api.put(
+                                "/api/v1/sellers/" + java.util.UUID.randomUUID() + "/cancellation-policy",
+                                OPERATOR_KEY,
+                                policy)
+                        .status())
+                .isEqualTo(404);
+    }
+
+    @Test
     void aPolicyWithAnUnusableTimeToLiveIsRefused() {
         var trade = given.trade();
         var policy = Map.of(

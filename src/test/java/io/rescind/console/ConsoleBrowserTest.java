@@ -112,7 +112,7 @@ class ConsoleBrowserTest extends ApiTest {
         var history = api.get(
                         "/api/v1/orders/" + orderId + "/history", trade.buyer().key())
                 .json();
-        assertThat(history.get(history.size() - 1).get("type").asString()).isEqualTo("order.lines_cancelled");
+        assertThat(history.get(history.size() - 1).get("type").asString()).isEqualTo("cancellation.applied");
     }
 
     @Test

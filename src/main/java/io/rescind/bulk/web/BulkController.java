@@ -30,7 +30,6 @@ import java.util.stream.Collectors;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
-import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -43,7 +42,6 @@ import org.springframework.web.bind.annotation.RestController;
 /** The canonical API's bulk cancellations: accept a job, poll it, page or download its results, stop it. */
 @RestController
 @Tag(name = "Bulk cancellations")
-@Validated
 @RequestMapping("/api/v1/bulk-cancellations")
 class BulkController {
 

@@ -221,6 +221,7 @@ class CancellationController {
             summary = "Read a seller's cancellation policy",
             description = "Who may cancel in which line status, and which cancels wait for approval.")
     @ApiResponse(responseCode = "200", description = "The policy in force")
+    @ApiResponse(responseCode = "422", description = "The party is not a seller (`not-a-seller`)")
     @GetMapping("/api/v1/sellers/{sellerId}/cancellation-policy")
     PolicyView policy(@AuthenticationPrincipal Caller caller, @PathVariable UUID sellerId) {
         return PolicyView.of(policies.policy(caller, sellerId));
@@ -231,7 +232,9 @@ class CancellationController {
             summary = "Set a seller's cancellation policy",
             description = "Replaces the seller's override of the default policy.")
     @ApiResponse(responseCode = "200", description = "The policy now in force")
-    @ApiResponse(responseCode = "422", description = "The policy cannot hold (for example a final status)")
+    @ApiResponse(
+            responseCode = "422",
+            description = "The policy cannot hold (for example a final status), or the party is not a seller")
     @PutMapping("/api/v1/sellers/{sellerId}/cancellation-policy")
     ResponseEntity<?> setPolicy(
             @AuthenticationPrincipal Caller caller, @PathVariable UUID sellerId, @Valid @RequestBody PolicyView body) {

@@ -20,6 +20,8 @@ import io.rescind.orders.web.OrderViews.OrderView;
 import io.rescind.parties.Caller;
 import io.rescind.parties.References;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
@@ -40,6 +42,7 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -173,9 +176,22 @@ class OrderController {
             description = "The buyer updates lines by position (a new position adds a line) and completes"
                     + " confirmed lines; each change is applied or refused on its own (`lines[].outcome`).")
     @ApiResponse(responseCode = "200", description = "The order after the update, and each line's outcome")
-    @ApiResponse(responseCode = "409", description = "The order changed meanwhile or cannot be updated")
-    @ApiResponse(responseCode = "422", description = "The update breaks a rule of the data model")
-    @PatchMapping("/{orderId}")
+    @ApiResponse(
+            responseCode = "409",
+            description = "The order changed meanwhile or cannot be updated",
+            content =
+                    @Content(
+                            mediaType = "application/problem+json",
+                            schema = @Schema(ref = "#/components/schemas/Problem")))
+    @ApiResponse(
+            responseCode = "422",
+            description = "The update breaks a rule of the data model",
+            content =
+                    @Content(
+                            mediaType = "application/problem+json",
+                            schema = @Schema(ref = "#/components/schemas/Problem")))
+    // Declared so that an Accept it cannot answer is refused (406) before the order is changed.
+    @PatchMapping(path = "/{orderId}", produces = MediaType.APPLICATION_JSON_VALUE)
     AmendedView amend(
             @AuthenticationPrincipal Caller caller,
             @PathVariable UUID orderId,

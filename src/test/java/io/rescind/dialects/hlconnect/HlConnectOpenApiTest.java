@@ -42,7 +42,7 @@ class HlConnectOpenApiTest extends ApiTest {
         assertThat(parameters(cancel))
                 .containsExactly("order_id|query|true|integer|int64|1", "order_line_id|query|true|integer|int32|1");
         assertThat(cancel.get("responses").propertyNames())
-                .containsExactly("201", "400", "401", "404", "406", "500", "503");
+                .containsExactly("201", "400", "401", "404", "406", "429", "500", "503");
         assertThat(cancel.at("/responses/201").has("content")).isFalse();
         assertThat(cancel.at("/responses/201/headers").has("X-Environment")).isTrue();
         assertThat(doc.at("/components/securitySchemes/access_token/scheme").asString())
