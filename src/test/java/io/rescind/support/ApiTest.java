@@ -48,6 +48,6 @@ public abstract class ApiTest {
     @BeforeEach
     void connect() {
         api = new Api(port);
-        given = new Fixtures(api);
+        given = new Fixtures(api, jdbc);
     }
 }
