@@ -227,4 +227,37 @@ class RuleEdgesTest {
         assertThat(new PurchaseOrder.Unsaved(List.of(), changed.unsaved().changes()).isEmpty())
                 .isFalse();
     }
+
+    @Test
+    void theWholeOrderCancelsEveryLineWithOpenUnitsAndSkipsTheRest() {
+        var order = anOrder()
+                .withLine(3, "1.00", LineStatus.CONFIRMED)
+                .shipped(3)
+                .withLine(2, "1.00", LineStatus.ISSUED)
+                .withLine(4, "1.00", LineStatus.CONFIRMED)
+                .shipped(1)
+                .build();
+        var whole = new CancelLines(
+                new CancelLines.OrderRef.ById(order.id()),
+                new CancelLines.WholeOrder(),
+                CancelReason.CUSTOMER_REQUEST,
+                null,
+                null);
+        var result = order.cancel(whole, CancellationPolicy.DEFAULT, BUYER_CALLER, NOW);
+        assertThat(result).isInstanceOf(CancelResult.Applied.class);
+        assertThat(result.cancellation().lines())
+                .extracting(Cancellation.CancelledLine::lineNumber, Cancellation.CancelledLine::quantity)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple(2, 2L), org.assertj.core.groups.Tuple.tuple(3, 3L));
+        assertThat(result.order().lines())
+                .extracting(OrderLine::status)
+                .containsExactly(LineStatus.SHIPPED, LineStatus.CANCELLED, LineStatus.SHIPPED);
+    }
+
+    @Test
+    void aTaxCodeStatedTwiceCountsWithItsLastAmount() {
+        var twice = taxes(List.of(vat("2.00"), vat("0.50")), null);
+        var result = order().cancel(cancel(1, twice), CancellationPolicy.DEFAULT, BUYER_CALLER, NOW);
+        assertThat(result.order().lines().getFirst().cancelled().taxes()).containsExactly(vat("0.50"));
+    }
 }
