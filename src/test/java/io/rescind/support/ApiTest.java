@@ -57,6 +57,6 @@ public abstract class ApiTest {
     @BeforeEach
     void connect() {
         api = new Api(port);
-        given = new Fixtures(api);
+        given = new Fixtures(api, jdbc);
     }
 }

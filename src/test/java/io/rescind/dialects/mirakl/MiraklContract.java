@@ -1,6 +1,7 @@
 package io.rescind.dialects.mirakl;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -30,8 +31,8 @@ final class MiraklContract {
             .normalize();
 
     /**
-     * The vendor's file sits beside the repository (in shared/), not inside it; without it the
-     * contract checks are skipped and the tests assert only what they state themselves.
+     * The vendor's file sits beside the repository (in shared/), not inside it; without it every
+     * test that checks a response against it is skipped.
      */
     static final boolean AVAILABLE = Files.isReadable(SPEC);
 
@@ -61,11 +62,12 @@ final class MiraklContract {
         }
     }
 
-    /** Checks one response to {@code method path} against the file. */
+    /**
+     * Checks one response to {@code method path} against the file. Without the file the check
+     * cannot run, so the calling test is skipped, never reported as passed.
+     */
     static void check(String method, String path, int status, String contentType, String body) {
-        if (!AVAILABLE) {
-            return;
-        }
+        assumeTrue(AVAILABLE, "Mirakl's OpenAPI file is not at " + SPEC);
         var described = method + " " + path + " → " + status + " " + body;
         var operation = operation(method, path);
         if (operation == null) {

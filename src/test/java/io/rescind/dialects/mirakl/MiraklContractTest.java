@@ -15,6 +15,17 @@ class MiraklContractTest {
         assumeTrue(MiraklContract.AVAILABLE, "Mirakl's OpenAPI file is not at " + MiraklContract.SPEC);
     }
 
+    /**
+     * The tests of the client generated from the vendor's file are built only in the
+     * vendor-contracts profile, which the file's presence turns on: with the file here they must
+     * have been compiled, so a build that silently left them out fails.
+     */
+    @Test
+    void theTestsOfTheGeneratedClientAreBuilt() {
+        assertThatCode(() -> Class.forName("io.rescind.dialects.mirakl.MiraklClientTest"))
+                .doesNotThrowAnyException();
+    }
+
     private static final String ACTION = "/v2/orders/actions/1ba5fc4b-c4fd-4251-880b-3052e301bbd4";
 
     @Test

@@ -1,5 +1,7 @@
 package io.rescind.dialects.walmart;
 
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -20,12 +22,13 @@ final class OrderSchema {
 
     private OrderSchema() {}
 
-    /** What breaks the schema; nothing where Walmart's file is absent (a lone clone). */
+    /**
+     * What breaks the schema. Where Walmart's file is absent (a lone clone) the check cannot run,
+     * so the calling test is skipped rather than reported as passed.
+     */
     static List<String> violations(Object order) {
         var found = new ArrayList<String>();
-        if (SCHEMA == null) {
-            return found;
-        }
+        assumeTrue(SCHEMA != null, "Walmart's order schema is not at " + VendorFiles.FOLDER.resolve(FILE));
         check(SCHEMA, order, "order", found);
         return found;
     }
