@@ -208,8 +208,13 @@ class OperatorConsoleTest extends ApiTest {
         browser.go("/console/operator/actions");
         browser.choose(By.id("status"), "FAILED");
         browser.find(By.cssSelector("main form button[type=submit]")).click();
-        var row = browser.waitFor(By.xpath("//table[@id='actions']//tr[td/a[contains(@href, '" + orderId + "')]]"));
-        assertThat(row.getText()).contains("Failed").contains("open units");
+        // The filtered page replaces the one shown before: a row found on the old one goes stale.
+        var row = By.xpath("//table[@id='actions']//tr[td/a[contains(@href, '" + orderId + "')]]");
+        await().atMost(Duration.ofSeconds(10))
+                .ignoreException(org.openqa.selenium.StaleElementReferenceException.class)
+                .untilAsserted(() -> assertThat(browser.waitFor(row).getText())
+                        .contains("Failed")
+                        .contains("open units"));
     }
 
     @Test
