@@ -1,5 +1,6 @@
 package io.rescind.actions;
 
+import io.rescind.QueueWorker;
 import io.rescind.RescindException;
 import io.rescind.cancellation.CancelOutcome;
 import io.rescind.cancellation.CancellationEngine;
@@ -8,11 +9,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.Semaphore;
-import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.SmartLifecycle;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -35,7 +33,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * worker nor other orders.
  */
 @Component
-class ActionWorker implements SmartLifecycle {
+class ActionWorker extends QueueWorker {
 
     private static final Logger log = LoggerFactory.getLogger(ActionWorker.class);
 
@@ -53,9 +51,6 @@ class ActionWorker implements SmartLifecycle {
     private final WorkerProperties properties;
     private final TransactionTemplate transactions;
     private final TransactionTemplate savepoint;
-    private final Semaphore wake = new Semaphore(0);
-    private volatile boolean running;
-    private final List<Thread> threads = new ArrayList<>();
 
     ActionWorker(
             ActionStore store,
@@ -63,6 +58,7 @@ class ActionWorker implements SmartLifecycle {
             OrderLifecycle lifecycle,
             WorkerProperties properties,
             PlatformTransactionManager transactionManager) {
+        super("action-worker", properties.threads(), properties.pollInterval(), properties.enabled());
         this.store = store;
         this.engine = engine;
         this.lifecycle = lifecycle;
@@ -74,74 +70,12 @@ class ActionWorker implements SmartLifecycle {
 
     /** Tells the worker that an action was just accepted, so it need not wait for its next poll. */
     void nudge() {
-        wake.release();
-    }
-
-    @Override
-    public boolean isAutoStartup() {
-        return properties.enabled();
-    }
-
-    @Override
-    public synchronized void start() {
-        if (running) {
-            return;
-        }
-        running = true;
-        for (int i = 0; i < properties.threads(); i++) {
-            threads.add(Thread.ofVirtual().name("action-worker-" + i).start(this::loop));
-        }
-    }
-
-    @Override
-    public synchronized void stop() {
-        if (!running) {
-            return;
-        }
-        running = false;
-        wake.release(threads.size());
-        try {
-            for (var thread : threads) {
-                thread.join();
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-        threads.clear();
-    }
-
-    @Override
-    public boolean isRunning() {
-        return running;
-    }
-
-    /** Stopped after the web server has drained (its phases are higher), before the database. */
-    @Override
-    public int getPhase() {
-        return SmartLifecycle.DEFAULT_PHASE - 4096;
-    }
-
-    private void loop() {
-        while (running) {
-            try {
-                while (running && runNext()) {
-                    // Work the queue down before waiting again.
-                }
-            } catch (RuntimeException e) {
-                log.warn("Action worker could not reach the queue; trying again", e);
-            }
-            try {
-                wake.tryAcquire(properties.pollInterval().toMillis(), TimeUnit.MILLISECONDS);
-                wake.drainPermits();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            }
-        }
+        wakeOne();
     }
 
     /** Runs the next due action, if there is one; tells whether there was. */
-    boolean runNext() {
+    @Override
+    public boolean runNext() {
         return Boolean.TRUE.equals(transactions.execute(tx -> {
             var claimed = store.claimNext();
             claimed.ifPresent(this::run);

@@ -1,14 +1,11 @@
 package io.rescind.bulk;
 
+import io.rescind.QueueWorker;
 import io.rescind.RescindException;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Semaphore;
-import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -22,7 +19,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * answered from the first cancel instead of cancelling again.
  */
 @Component
-class BulkWorker implements SmartLifecycle {
+class BulkWorker extends QueueWorker {
 
     private static final Logger log = LoggerFactory.getLogger(BulkWorker.class);
 
@@ -30,15 +27,13 @@ class BulkWorker implements SmartLifecycle {
     private final SingleOrderCancels cancels;
     private final BulkProperties properties;
     private final TransactionTemplate transactions;
-    private final Semaphore wake = new Semaphore(0);
-    private final List<Thread> threads = new ArrayList<>();
-    private volatile boolean running;
 
     BulkWorker(
             BulkStore store,
             SingleOrderCancels cancels,
             BulkProperties properties,
             PlatformTransactionManager transactionManager) {
+        super("bulk-worker", properties.threads(), properties.pollInterval(), properties.enabled());
         this.store = store;
         this.cancels = cancels;
         this.properties = properties;
@@ -52,73 +47,12 @@ class BulkWorker implements SmartLifecycle {
 
     /** Wakes every thread of this instance's worker: a new job has orders for all of them. */
     void nudge() {
-        // At most one permit per thread waits, however many jobs arrive while they are busy.
-        int missing = properties.threads() - wake.availablePermits();
-        if (missing > 0) {
-            wake.release(missing);
-        }
-    }
-
-    @Override
-    public boolean isAutoStartup() {
-        return properties.enabled();
-    }
-
-    @Override
-    public synchronized void start() {
-        if (running) {
-            return;
-        }
-        running = true;
-        for (int i = 0; i < properties.threads(); i++) {
-            threads.add(Thread.ofVirtual().name("bulk-worker-" + i).start(this::loop));
-        }
-    }
-
-    /** Stops between two orders: an order being cancelled finishes (or rolls back) first. */
-    @Override
-    public synchronized void stop() {
-        if (!running) {
-            return;
-        }
-        running = false;
-        wake.release(threads.size());
-        try {
-            for (var thread : threads) {
-                thread.join();
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-        threads.clear();
-    }
-
-    @Override
-    public boolean isRunning() {
-        return running;
-    }
-
-    private void loop() {
-        while (running) {
-            try {
-                while (running && runNext()) {
-                    // Work the queue down before waiting again.
-                }
-            } catch (RuntimeException e) {
-                log.warn("Bulk worker could not reach its queue; trying again", e);
-            }
-            try {
-                // One permit per thread: a nudge wakes them all, each takes its own.
-                wake.tryAcquire(properties.pollInterval().toMillis(), TimeUnit.MILLISECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            }
-        }
+        wakeAll();
     }
 
     /** Cancels the next queued order of any job, if there is one; tells whether there was. */
-    boolean runNext() {
+    @Override
+    public boolean runNext() {
         return Boolean.TRUE.equals(transactions.execute(tx -> {
             var claimed = store.claimNext();
             claimed.ifPresent(this::run);
