@@ -117,7 +117,8 @@ public class OrderLifecycle {
                 now,
                 now,
                 0,
-                lines);
+                lines,
+                PurchaseOrder.Unsaved.NONE);
         requireDistinctPositions(placed.lines());
         var taken = references.taken(caller.tenantId(), order.references());
         if (!taken.isEmpty()) {

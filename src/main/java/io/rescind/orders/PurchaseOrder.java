@@ -55,7 +55,7 @@ public record PurchaseOrder(
     /** Changed lines (each as it is now) and the changes, in the order they happened. */
     public record Unsaved(List<OrderLine> lines, List<OrderChange> changes) {
 
-        static final Unsaved NONE = new Unsaved(List.of(), List.of());
+        public static final Unsaved NONE = new Unsaved(List.of(), List.of());
 
         public Unsaved {
             lines = List.copyOf(lines);
@@ -70,34 +70,6 @@ public record PurchaseOrder(
     public PurchaseOrder {
         lines = List.copyOf(lines);
         unsaved = unsaved == null ? Unsaved.NONE : unsaved;
-    }
-
-    /** An order as loaded or placed, with nothing unsaved. */
-    public PurchaseOrder(
-            UUID tenantId,
-            UUID id,
-            long number,
-            String buyerOrderNumber,
-            UUID buyerId,
-            UUID sellerId,
-            String currency,
-            Instant createdAt,
-            Instant updatedAt,
-            long version,
-            List<OrderLine> lines) {
-        this(
-                tenantId,
-                id,
-                number,
-                buyerOrderNumber,
-                buyerId,
-                sellerId,
-                currency,
-                createdAt,
-                updatedAt,
-                version,
-                lines,
-                Unsaved.NONE);
     }
 
     /** The order as just written: nothing unsaved. */

@@ -410,7 +410,8 @@ public class PurchaseOrders {
                 rs.getObject("created_at", OffsetDateTime.class).toInstant(),
                 rs.getObject("updated_at", OffsetDateTime.class).toInstant(),
                 rs.getLong("version"),
-                List.of());
+                List.of(),
+                PurchaseOrder.Unsaved.NONE);
     }
 
     private OrderLine line(ResultSet rs, int scale) throws SQLException {

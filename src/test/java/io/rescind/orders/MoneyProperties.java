@@ -210,7 +210,18 @@ class MoneyProperties {
                 null,
                 0);
         return new PurchaseOrder(
-                TENANT, new UUID(1, 1), 1, "PO-1", BUYER, SELLER, currency, NOW, NOW, 0, List.of(line));
+                TENANT,
+                new UUID(1, 1),
+                1,
+                "PO-1",
+                BUYER,
+                SELLER,
+                currency,
+                NOW,
+                NOW,
+                0,
+                List.of(line),
+                PurchaseOrder.Unsaved.NONE);
     }
 
     private static Caller caller(PartyRole role) {

@@ -75,6 +75,18 @@ final class OrderBuilder {
 
     PurchaseOrder build() {
         var now = Instant.parse("2026-11-29T10:00:00Z");
-        return new PurchaseOrder(TENANT, new UUID(1, 1), 1, "PO-1", BUYER, SELLER, currency, now, now, 0, lines);
+        return new PurchaseOrder(
+                TENANT,
+                new UUID(1, 1),
+                1,
+                "PO-1",
+                BUYER,
+                SELLER,
+                currency,
+                now,
+                now,
+                0,
+                lines,
+                PurchaseOrder.Unsaved.NONE);
     }
 }
